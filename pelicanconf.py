@@ -1,0 +1,83 @@
+"""Site settings for local builds (`invoke build`, `invoke serve`)."""
+
+from __future__ import annotations
+
+AUTHOR = "Magnesium Guide editors"
+SITENAME = "Magnesium Guide"
+SITEURL = ""
+SITE_DESCRIPTION = "Plain, sourced guides to magnesium during withdrawal and for anxiety, twitching, sleep and akathisia."
+
+PATH = "content"
+ARTICLE_PATHS = ["guides"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS: list[str] = []
+THEME = "theme"
+OUTPUT_PATH = "output"
+TIMEZONE = "UTC"
+DEFAULT_LANG = "en"
+
+# Guides are Markdown with YAML front matter only: other formats would bypass the checks.
+READERS = {"rst": None, "html": None, "htm": None}
+
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["dosecheck", "disclaimer"]
+
+# The dose checker: the one reference every figure is compared with.
+DOSECHECK_REFERENCE = "content/data/reference.yaml"
+
+# Injected before the content of every guide and page, into every feed entry,
+# and into any written page whose template leaves it out.
+MEDICAL_DISCLAIMER = (
+    "This site gives general information, not medical advice. Magnesium can interact with medicines "
+    "and is unsafe for some people, including those with kidney disease. Talk to a doctor or pharmacist "
+    "before you start, stop or change any supplement or medication, and never change a benzodiazepine "
+    "or other taper without your prescriber."
+)
+MEDICAL_DISCLAIMER_URL = ""
+
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {},
+        "markdown.extensions.toc": {"permalink": False},
+        "markdown.extensions.smarty": {},
+    },
+    "output_format": "html5",
+}
+
+ARTICLE_URL = "{category}/{slug}/"
+ARTICLE_SAVE_AS = "{category}/{slug}/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+CATEGORY_URL = "{slug}/"
+CATEGORY_SAVE_AS = "{slug}/index.html"
+TAG_URL = "tags/{slug}/"
+TAG_SAVE_AS = "tags/{slug}/index.html"
+AUTHOR_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+ARCHIVES_SAVE_AS = "archives/index.html"
+CATEGORIES_SAVE_AS = "categories/index.html"
+TAGS_SAVE_AS = "tags/index.html"
+YEAR_ARCHIVE_SAVE_AS = ""
+MONTH_ARCHIVE_SAVE_AS = ""
+DEFAULT_PAGINATION = 20
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
+)
+
+# Feeds need absolute addresses: publishconf.py turns them on.
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+# Local builds re-read only what changed.
+CACHE_CONTENT = True
+LOAD_CONTENT_CACHE = True
+CACHE_PATH = "cache"
+DELETE_OUTPUT_DIRECTORY = False
+RELATIVE_URLS = True
+
+# Escape every front-matter string in templates; content HTML is marked |safe where it is printed.
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}

@@ -1,0 +1,63 @@
+"""Wire the disclaimer into Pelican's signals."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from pelican import signals
+
+from .notice import DisclaimerError, inject, notice_html, pages_without, prepend
+
+
+def _notice(settings: dict[str, Any]) -> str:
+    """Build the notice from the settings."""
+    url = settings.get("MEDICAL_DISCLAIMER_URL")
+    if url and not url.startswith(("http://", "https://", "/")):
+        url = f"{settings.get('SITEURL', '')}/{url}"
+    return notice_html(settings.get("MEDICAL_DISCLAIMER", ""), url)
+
+
+def check_settings(pelican: Any) -> None:
+    """Fail at start-up, before any work, when the disclaimer text is missing."""
+    _notice(pelican.settings)
+
+
+def add_to_content(generators: list[Any]) -> None:
+    """Prepend the notice to every guide and page, so feeds and any theme carry it."""
+    context = generators[0].context
+    notice = _notice(context)
+    for content in context["generated_content"].values():
+        if content is not None and getattr(content, "_content", None) is not None:
+            content._content = prepend(content._content, notice)
+
+
+def add_to_written_page(path: str, context: dict[str, Any]) -> None:
+    """Add the notice to a written HTML page whose template left it out."""
+    if not path.endswith((".html", ".htm")):
+        return
+    notice = _notice(context)
+    file = Path(path)
+    html = file.read_text(encoding="utf-8")
+    if notice not in html:
+        file.write_text(inject(html, notice), encoding="utf-8")
+
+
+def check_output(pelican: Any) -> None:
+    """Fail the build when any HTML page in the output lacks the notice."""
+    notice = _notice(pelican.settings)
+    output = Path(pelican.output_path)
+    missing = pages_without(output, notice)
+    if missing:
+        names = ", ".join(os.path.relpath(p) for p in missing[:10])
+        more = f" and {len(missing) - 10} more" if len(missing) > 10 else ""
+        raise DisclaimerError(f"{len(missing)} HTML pages lack the medical disclaimer: {names}{more}")
+
+
+def register() -> None:
+    """Connect the module-level receivers (Pelican holds receivers weakly)."""
+    signals.initialized.connect(check_settings)  # fail before reading any content
+    signals.all_generators_finalized.connect(add_to_content)  # after reading, before writing and feeds
+    signals.content_written.connect(add_to_written_page)  # each page as written, whatever its template
+    signals.finalized.connect(check_output)  # after everything, static HTML included

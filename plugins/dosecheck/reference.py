@@ -1,0 +1,353 @@
+"""The reference file: its schema, its loader and the look-ups the rules need."""
+
+from __future__ import annotations
+
+import functools
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from . import life_stages
+from .findings import FieldPath, Finding, did_you_mean, field_name
+from .located_yaml import Located, YamlProblem, load
+from .quantities import grams
+from .schema_errors import model_findings
+from .servings import MASS_MEASURES, ServingError, parse_serving
+
+Text = Annotated[str, Field(min_length=1)]
+SourceId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
+Mg = Annotated[float, Field(gt=0, allow_inf_nan=False)]
+
+
+class ReferenceFileError(Exception):
+    """The reference file is missing or broken; the build cannot check anything."""
+
+    exitcode = 1
+    writer_facing = True  # printed without a traceback
+
+    def __init__(self, findings: list[Finding]) -> None:
+        super().__init__("\n".join(str(f) for f in findings))
+        self.findings = findings
+
+
+class _Strict(BaseModel):
+    """Refuse unknown fields, so a typo in the reference is never ignored."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class RefSource(_Strict):
+    """A primary source cited by id."""
+
+    id: SourceId
+    title: Text
+    publisher: Text
+    url: Annotated[str, Field(pattern=r"^https?://\S+$")]
+    year: int | None = None
+    read_from: str | None = None  # the readable copy a value was read from, when not the primary
+
+
+class IntakeValue(_Strict):
+    """One RDA or AI for a life stage, sex and condition."""
+
+    life_stage: Text
+    sex: Literal["male", "female", "both"]
+    condition: Literal["pregnancy", "lactation"] | None = None
+    mg: Mg
+    type: Literal["RDA", "AI"]
+    source: SourceId | None = None
+
+
+class IntakeTable(_Strict):
+    """Every RDA/AI of one nutrient, with the source they share."""
+
+    source: SourceId
+    rows: list[IntakeValue] = Field(min_length=1)
+
+
+class UpperLimit(_Strict):
+    """The UL for one population, a span of life stages or a condition."""
+
+    population: Text
+    mg: Mg
+    condition: Literal["pregnancy", "lactation"] | None = None
+    source: SourceId | None = None
+
+
+class UpperLimitTable(_Strict):
+    """The ULs of one nutrient, what they apply to and their source."""
+
+    applies_to: Text
+    source: SourceId
+    rows: list[UpperLimit] = Field(min_length=1)
+    not_established: list[Text] = []
+
+
+class DailyValue(_Strict):
+    """The Daily Value printed on US labels."""
+
+    mg: Mg
+    population: Text
+    source: SourceId
+
+
+class Nutrient(_Strict):
+    """A nutrient with its intakes, upper limits and label value."""
+
+    id: SourceId
+    name: Text
+    aliases: list[Text] = []
+    intakes: IntakeTable
+    upper_limits: UpperLimitTable
+    daily_value: DailyValue | None = None
+
+
+class Form(_Strict):
+    """A magnesium salt as sold, with the share of its weight that is magnesium."""
+
+    id: Text
+    name: Text
+    aliases: list[Text] = []
+    formula: Text
+    elemental_percent: Annotated[list[Annotated[float, Field(gt=0, le=100)]], Field(min_length=1, max_length=2)]
+    source: SourceId
+    note: str | None = None
+
+    @property
+    def fraction_low(self) -> float:
+        """Return the lowest elemental fraction the reference gives."""
+        return min(self.elemental_percent) / 100
+
+    @property
+    def fraction_high(self) -> float:
+        """Return the highest elemental fraction the reference gives."""
+        return max(self.elemental_percent) / 100
+
+
+class ListedServing(_Strict):
+    """A food's serving as a fact sheet prints it."""
+
+    serving: Text
+    magnesium_mg: Mg
+    source: SourceId
+
+
+class Food(_Strict):
+    """A food with magnesium per 100 g and the gram weight of its household measures."""
+
+    id: Text
+    aliases: list[Text] = []
+    description: Text
+    fdc_id: Annotated[int, Field(gt=0)]
+    mg_per_100g: Mg
+    source: SourceId
+    measures: dict[str, Annotated[float, Field(gt=0)]] = {}
+    listed: ListedServing | None = None
+    note: str | None = None
+
+    @field_validator("measures")
+    @classmethod
+    def _known_measures(cls, value: dict[str, float]) -> dict[str, float]:
+        """Key measures by the names the serving parser produces."""
+        for key in value:
+            if parse_serving(f"1 {key}").measure != key:
+                raise ValueError(f"measure {key!r} is not a canonical measure name")
+        return value
+
+    def grams(self, measure: str) -> float | None:
+        """Return the gram weight of one `measure` of this food, if known."""
+        if measure in MASS_MEASURES:
+            return grams(1, MASS_MEASURES[measure])
+        return self.measures.get(measure)
+
+
+class Reference(_Strict):
+    """The whole reference file."""
+
+    sources: list[RefSource] = Field(min_length=1)
+    life_stages: list[Text] = Field(min_length=1)
+    life_stage_aliases: dict[str, Text] = {}
+    nutrients: list[Nutrient] = Field(min_length=1)
+    forms: list[Form] = Field(min_length=1)
+    foods: list[Food] = Field(min_length=1)
+
+    @functools.cached_property
+    def source_index(self) -> dict[str, RefSource]:
+        """Map source ids to sources."""
+        return {s.id: s for s in self.sources}
+
+    @functools.cached_property
+    def alias_index(self) -> dict[str, str]:
+        """Map lower-case stage names to spans."""
+        return {" ".join(k.lower().split()): v for k, v in self.life_stage_aliases.items()}
+
+    @functools.cached_property
+    def _nutrient_index(self) -> dict[str, Nutrient]:
+        """Map every lower-case name of a nutrient to it."""
+        return _index(self.nutrients, lambda n: [n.id, n.name, n.id.replace("-", " "), *n.aliases])
+
+    @functools.cached_property
+    def _form_index(self) -> dict[str, Form]:
+        """Map every lower-case name of a form to it."""
+        return _index(self.forms, lambda f: [f.id, f.name, *f.aliases])
+
+    @functools.cached_property
+    def _food_index(self) -> dict[str, Food]:
+        """Map every lower-case name of a food to it."""
+        return _index(self.foods, lambda f: [f.id, *f.aliases])
+
+    def nutrient(self, name: str) -> Nutrient | None:
+        """Find a nutrient by id, name or alias, ignoring case."""
+        return self._nutrient_index.get(_key(name))
+
+    def form(self, name: str) -> Form | None:
+        """Find a form by id, name or alias, ignoring case."""
+        return self._form_index.get(_key(name))
+
+    def food(self, name: str) -> Food | None:
+        """Find a food by id or alias, ignoring case."""
+        return self._food_index.get(_key(name))
+
+    def nutrient_names(self) -> list[str]:
+        """List the names writers may use for nutrients."""
+        return [n.name.lower() for n in self.nutrients]
+
+    def form_names(self) -> list[str]:
+        """List every form id and alias, for 'did you mean'."""
+        return list(self._form_index)
+
+    def food_names(self) -> list[str]:
+        """List every food id and alias, for 'did you mean'."""
+        return list(self._food_index)
+
+    def stages(self, text: str) -> list[str]:
+        """Return the reference stages that tile a writer's life stage."""
+        return life_stages.covered(text, self.life_stages, self.alias_index)
+
+
+def _key(name: str) -> str:
+    """Fold case, spaces, underscores and the `magnesium` prefix for look-ups."""
+    return " ".join(str(name).lower().replace("_", " ").split())
+
+
+def _index(items: list, names: object) -> dict:
+    """Index items under each of their names."""
+    out = {}
+    for item in items:
+        for name in names(item):  # type: ignore[operator]
+            out.setdefault(_key(name), item)
+    return out
+
+
+def load_reference(path: str | os.PathLike[str], display: str | None = None) -> Reference:
+    """Load and validate the reference file; raise ReferenceFileError listing every problem."""
+    file = Path(path)
+    stat = file.stat() if file.exists() else None
+    key = (str(file.resolve()), stat.st_mtime_ns if stat else 0, stat.st_size if stat else 0)
+    return _load_cached(key, display or str(path))
+
+
+@functools.lru_cache(maxsize=4)
+def _load_cached(key: tuple[str, int, int], display: str) -> Reference:
+    """Load the file behind `key` once per version of it."""
+    path = key[0]
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise ReferenceFileError(
+            [Finding(display, None, "reference", "no file", "create it or set DOSECHECK_REFERENCE in pelicanconf.py")]
+        ) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ReferenceFileError([Finding(display, None, "reference", "an unreadable file", str(exc))]) from None
+    try:
+        located = load(text)
+    except YamlProblem as exc:
+        raise ReferenceFileError(
+            [Finding(display, exc.line, "reference", "invalid YAML", f"{exc.problem}: fix the syntax")]
+        ) from None
+    if not isinstance(located.data, dict):
+        raise ReferenceFileError(
+            [Finding(display, 1, "reference", "no mapping", "expected fields sources, nutrients, forms, foods")]
+        )
+    try:
+        reference = Reference.model_validate(located.data)
+    except ValidationError as exc:
+        raise ReferenceFileError(model_findings(exc, display, located, Reference)) from None
+    findings = list(_consistency(reference, display, located))
+    if findings:
+        raise ReferenceFileError(findings)
+    return reference
+
+
+def _consistency(ref: Reference, path: str, located: Located) -> Iterator[Finding]:
+    """Check what a schema cannot: unique ids, known sources, stages that parse."""
+
+    def finding(loc: FieldPath, found: str, expected: str) -> Finding:
+        return Finding(path, located.line_of(loc), field_name(loc), found, expected)
+
+    for group, names in (
+        ("sources", [[s.id] for s in ref.sources]),
+        ("nutrients", [[n.id, n.name, *n.aliases] for n in ref.nutrients]),
+        ("forms", [[f.id, f.name, *f.aliases] for f in ref.forms]),
+        ("foods", [[f.id, *f.aliases] for f in ref.foods]),
+    ):
+        seen: dict[str, int] = {}
+        for index, item_names in enumerate(names):
+            for name in {_key(n) for n in item_names}:
+                if name in seen:
+                    yield finding((group, index), f"the name {name!r} again", f"names must be unique (first at {group}[{seen[name]}])")
+                seen.setdefault(name, index)
+
+    for loc, source in _source_refs(ref):
+        if source is not None and source not in ref.source_index:
+            yield finding(loc, f"source {source!r}", f"expected one of the file's source ids{did_you_mean(source, ref.source_index)}")
+
+    for index, stage in enumerate(ref.life_stages):
+        try:
+            life_stages.span(stage)
+        except life_stages.LifeStageError as exc:
+            yield finding(("life_stages", index), repr(stage), str(exc))
+    for alias, target in ref.life_stage_aliases.items():
+        try:
+            life_stages.covered(target, ref.life_stages, {})
+        except life_stages.LifeStageError as exc:
+            yield finding(("life_stage_aliases", alias), repr(target), str(exc))
+    for n_index, nutrient in enumerate(ref.nutrients):
+        for table, rows, attr in (("intakes", nutrient.intakes.rows, "life_stage"), ("upper_limits", nutrient.upper_limits.rows, "population")):
+            for r_index, row in enumerate(rows):
+                try:
+                    ref.stages(getattr(row, attr))
+                except life_stages.LifeStageError as exc:
+                    yield finding(("nutrients", n_index, table, "rows", r_index, attr), repr(getattr(row, attr)), str(exc))
+    for f_index, food in enumerate(ref.foods):
+        if food.listed is not None:
+            try:
+                serving = parse_serving(food.listed.serving)
+            except ServingError as exc:
+                yield finding(("foods", f_index, "listed", "serving"), repr(food.listed.serving), str(exc))
+                continue
+            if food.grams(serving.measure) is None:
+                yield finding(("foods", f_index, "measures"), f"no weight for {serving.measure!r}", "add the gram weight of the listed serving's measure")
+
+
+def _source_refs(ref: Reference) -> Iterator[tuple[FieldPath, str | None]]:
+    """Yield every source id the reference cites, with where it is cited."""
+    for n_index, nutrient in enumerate(ref.nutrients):
+        base: FieldPath = ("nutrients", n_index)
+        yield base + ("intakes", "source"), nutrient.intakes.source
+        for r_index, row in enumerate(nutrient.intakes.rows):
+            yield base + ("intakes", "rows", r_index, "source"), row.source
+        yield base + ("upper_limits", "source"), nutrient.upper_limits.source
+        for r_index, limit in enumerate(nutrient.upper_limits.rows):
+            yield base + ("upper_limits", "rows", r_index, "source"), limit.source
+        if nutrient.daily_value:
+            yield base + ("daily_value", "source"), nutrient.daily_value.source
+    for index, form in enumerate(ref.forms):
+        yield ("forms", index, "source"), form.source
+    for index, food in enumerate(ref.foods):
+        yield ("foods", index, "source"), food.source
+        if food.listed:
+            yield ("foods", index, "listed", "source"), food.listed.source

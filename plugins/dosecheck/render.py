@@ -1,0 +1,164 @@
+"""Render checked front-matter tables as semantic HTML and place them in a page."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from markupsafe import Markup, escape
+
+from .body import TABLE_KINDS, dose_table_index
+from .dose_rules import upper_limit
+from .guide_schema import IntakeTable, Page, SupplementRow, SupplementTable
+from .quantities import Amount, fmt, parse_amount
+from .reference import Reference
+
+_PLACED = re.compile(r"<p>\s*\[\[\s*([A-Za-z_]+)(?:\s+([A-Za-z0-9_-]+))?\s*\]\]\s*</p>")
+
+
+def _display(amount: Amount) -> str:
+    """Show an amount as `100–350 mg/day`, in the writer's unit."""
+    span = fmt(amount.low) if not amount.is_range else f"{fmt(amount.low)}–{fmt(amount.high)}"
+    return f"{span} {amount.unit}/day"
+
+
+def _sources(ref: Reference, ids: Sequence[str]) -> Markup:
+    """Render the reference sources a table was checked against."""
+    links = []
+    for source_id in dict.fromkeys(ids):
+        source = ref.source_index[source_id]
+        links.append(Markup('<a href="{}">{}</a> ({})').format(source.url, source.title, source.publisher))
+    return Markup('<p class="table-source">Checked against {}.</p>').format(Markup("; ").join(links))
+
+
+def _table(anchor: str, caption: str, headers: Sequence[str], rows: Sequence[Sequence[object]], row_classes: Sequence[str] = ()) -> Markup:
+    """Render a table whose first column heads each row, in a scrollable labelled region."""
+    head = Markup("").join(Markup('<th scope="col">{}</th>').format(h) for h in headers)
+    body = []
+    for index, cells in enumerate(rows):
+        first, rest = cells[0], cells[1:]
+        css = row_classes[index] if index < len(row_classes) and row_classes[index] else ""
+        tr = Markup('<tr class="{}">').format(css) if css else Markup("<tr>")
+        tds = Markup("").join(Markup("<td>{}</td>").format(c) for c in rest)
+        body.append(tr + Markup('<th scope="row">{}</th>').format(first) + tds + Markup("</tr>"))
+    return Markup(
+        '<div class="table-wrap" role="region" tabindex="0" aria-labelledby="{0}-caption">'
+        '<table class="checked-table" id="{0}"><caption id="{0}-caption">{1}</caption>'
+        "<thead><tr>{2}</tr></thead><tbody>{3}</tbody></table></div>"
+    ).format(anchor, caption, head, Markup("").join(body))
+
+
+def render_dose_table(guide: Page, index: int, ref: Reference) -> Markup:
+    """Render one dose table with units and its reference source."""
+    table = guide.doses[index]
+    anchor = table.id or f"doses-{index + 1}"
+    if isinstance(table, IntakeTable):
+        nutrient = ref.nutrient(table.nutrient)
+        rows = [
+            (row.life_stage, (row.sex or "any").capitalize(), (row.condition or "").capitalize() or "–",
+             _display(parse_amount(row.amount)), row.note or "")
+            for row in table.rows
+        ]
+        html = _table(anchor, table.caption, ("Life stage", "Sex", "Pregnancy or lactation", "Amount", "Note"), rows)
+        sources = [nutrient.intakes.source] if nutrient else []
+    else:
+        rows, classes, sources = [], [], []
+        for row in table.rows:
+            cells, css, source = _supplement_cells(guide, table, row, ref)
+            rows.append(cells)
+            classes.append(css)
+            sources.append(source)
+        html = _table(anchor, table.caption, ("Supplement", "Amount", "Counted as", "For", "Note"), rows, classes)
+    note = Markup('<p class="table-note">{}</p>').format(table.note) if table.note else Markup("")
+    return html + note + _sources(ref, sources)
+
+
+def _supplement_cells(guide: Page, table: SupplementTable, row: SupplementRow, ref: Reference) -> tuple[tuple[object, ...], str, str]:
+    """Return the cells, row class and UL source of one supplement row."""
+    nutrient = ref.nutrient(row.nutrient or table.nutrient)
+    assert nutrient is not None  # validation ran before rendering
+    form = ref.form(row.form) if row.form else None
+    amount = parse_amount(row.amount)
+    name = form.name if form else nutrient.name
+    counted = "elemental " + nutrient.name.lower()
+    if row.basis == "compound" and form:
+        low, high = amount.low_mg * form.fraction_low, amount.high_mg * form.fraction_high
+        span = fmt(round(low)) if round(low) == round(high) else f"{fmt(round(low))}–{fmt(round(high))}"
+        counted = f"weight of the compound (about {span} mg/day elemental)"
+    limit = upper_limit(nutrient, row.population, ref)
+    note: Markup = escape(row.note or "")
+    css = ""
+    if amount.high_mg > limit.high and row.supervised:
+        css = "supervised"
+        cited = next(s for s in guide.sources if s.id == row.source)
+        warning = Markup(
+            '<strong class="supervised-warning">Above the tolerable upper intake level ({} mg/day for {}):'
+            " only under medical supervision, as in {}.</strong>"
+        ).format(fmt(limit.high), row.population, cited.title)
+        note = warning + (Markup(" ") + note if note else Markup(""))
+    return (name, _display(amount), counted, row.population, note), css, limit.source
+
+
+def render_foods(guide: Page, ref: Reference) -> Markup:
+    """Render the foods table with its sources."""
+    rows, sources = [], []
+    for row in guide.foods:
+        food = ref.food(row.food)
+        assert food is not None  # validation ran before rendering
+        rows.append((row.food, row.serving, f"{fmt(row.magnesium_mg)} mg", row.note or ""))
+        sources += [food.listed.source] if food.listed else []
+        sources.append(food.source)
+    html = _table("foods", "Magnesium in foods", ("Food", "Serving", "Magnesium", "Note"), rows)
+    return html + _sources(ref, sources)
+
+
+def render_forms(guide: Page, ref: Reference) -> Markup:
+    """Render the forms table with each form's elemental share."""
+    rows, sources = [], []
+    for row in guide.forms:
+        form = ref.form(row.form)
+        assert form is not None  # validation ran before rendering
+        share = "–".join(f"{fmt(p)}%" for p in sorted(set(form.elemental_percent)))
+        rows.append((form.name, form.formula, share, row.note or ""))
+        sources.append(form.source)
+    html = _table("forms", "Forms of magnesium", ("Form", "Formula", "Elemental magnesium by weight", "Note"), rows)
+    return html + _sources(ref, sources)
+
+
+def render_faqs(guide: Page, answers: Sequence[str]) -> Markup:
+    """Render FAQs as disclosure widgets; answers are HTML from Markdown."""
+    items = Markup("").join(
+        Markup("<details><summary>{}</summary>{}</details>").format(faq.q, Markup(answer))
+        for faq, answer in zip(guide.faqs, answers, strict=True)
+    )
+    return Markup('<section class="faqs" aria-labelledby="faqs-heading"><h2 id="faqs-heading">Questions</h2>{}</section>').format(items)
+
+
+def place_tables(html: str, guide: Page, ref: Reference, answers: Sequence[str]) -> str:
+    """Put each table at its placeholder, and any table without one after the body."""
+    placed_doses = {
+        dose_table_index(guide, m[2]) for m in _PLACED.finditer(html) if m[1].lower() == "doses" and m[2] is not None
+    }
+    done: set[str] = set()
+
+    def render(kind: str, which: str | None) -> str:
+        if kind == "doses":
+            indexes = [dose_table_index(guide, which)] if which else [i for i in range(len(guide.doses)) if i not in placed_doses]
+            done.update(f"doses:{i}" for i in indexes)
+            return "".join(render_dose_table(guide, i, ref) for i in indexes if i is not None)
+        done.add(kind)
+        if kind == "foods":
+            return render_foods(guide, ref)
+        if kind == "forms":
+            return render_forms(guide, ref)
+        return render_faqs(guide, answers)
+
+    html = _PLACED.sub(lambda m: render(m[1].lower(), m[2]), html)
+    tail = []
+    for kind in TABLE_KINDS:
+        if kind == "doses":
+            left = [i for i in range(len(guide.doses)) if f"doses:{i}" not in done]
+            tail += [render_dose_table(guide, i, ref) for i in left]
+        elif getattr(guide, kind) and kind not in done:
+            tail.append(render(kind, None))
+    return html + "".join(tail)

@@ -1,0 +1,41 @@
+"""Run every check on one document; the one entry point for builds and `invoke check`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .body import check_body_tables, check_placeholders
+from .document import Document, Kind, parse
+from .dose_rules import check_doses
+from .findings import Finding
+from .guide_schema import validate_front
+from .reference import Reference
+from .rules import check_foods, check_forms, check_review_dates, check_sources
+
+
+def validate(doc: Document, ref: Reference) -> list[Finding]:
+    """Return every finding for a parsed document, in file order."""
+    if doc.problems:
+        return list(doc.problems)
+    findings = list(check_body_tables(doc))
+    guide, schema = validate_front(doc)
+    findings += schema
+    if guide is not None:
+        findings += check_placeholders(guide, doc)
+        findings += check_sources(guide, doc)
+        findings += check_review_dates(guide, doc)
+        findings += check_forms(guide, doc, ref)
+        findings += check_foods(guide, doc, ref)
+        findings += check_doses(guide, doc, ref)
+    return sorted(findings, key=lambda f: (f.line or 0, f.field))
+
+
+def read_document(file: Path, display: str, kind: Kind) -> Document:
+    """Read and parse a file; an unreadable file becomes a document with one problem."""
+    try:
+        raw = file.read_bytes()
+    except OSError as exc:
+        doc = parse(b"", display, kind)
+        doc.problems[:] = [Finding(display, None, "file", "an unreadable file", f"{exc.strerror}: check the file's permissions")]
+        return doc
+    return parse(raw, display, kind)

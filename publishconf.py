@@ -1,0 +1,17 @@
+"""Settings for publishing: the local settings plus the public address and a clean cache."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+sys.path.append(os.curdir)
+from pelicanconf import *  # noqa: E402,F403
+
+SITEURL = os.environ.get("SITEURL", "https://magnesium-guide.example")
+RELATIVE_URLS = False
+FEED_DOMAIN = SITEURL
+FEED_ALL_ATOM = "feeds/all.atom.xml"
+CATEGORY_FEED_ATOM = "feeds/{slug}.atom.xml"
+# A published build starts from nothing cached.
+LOAD_CONTENT_CACHE = False

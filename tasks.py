@@ -1,0 +1,220 @@
+"""Writer tasks: check, build, serve, new, publish, clean, test (run with `invoke`)."""
+
+from __future__ import annotations
+
+import datetime
+import logging
+import os
+import re
+import shutil
+import sys
+from pathlib import Path
+from typing import Any
+
+from invoke import Context, task
+from invoke.exceptions import Exit
+
+ROOT = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT / "plugins"))
+
+CONFIG: dict[str, Any] = {
+    "settings_base": "pelicanconf.py",
+    "settings_publish": "publishconf.py",
+    "deploy_path": "output",
+    "guides_path": "content/guides",
+    "host": "127.0.0.1",
+    "port": 8000,
+    # The build refuses to run without these: a misspelt PLUGINS entry must not publish unchecked pages.
+    "required_plugins": ("dosecheck", "disclaimer"),
+}
+
+
+class _ErrorCounter(logging.Handler):
+    """Count errors Pelican logs, so a dropped file or a broken plugin fails the build."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        """Remember the message of each error record."""
+        self.messages.append(record.getMessage().splitlines()[0])
+
+
+def _settings(settings_file: str, overrides: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Read Pelican settings the way `pelican -s` does."""
+    from pelican.settings import read_settings
+
+    return read_settings(str(ROOT / settings_file), override=overrides or {})
+
+
+def pelican_build(settings_file: str, overrides: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Run Pelican once; raise Exit with a one-line reason on any failure."""
+    from pelican import Pelican
+    from pelican.log import init as init_logging
+
+    init_logging(level=logging.WARNING, name="pelican")
+    counter = _ErrorCounter()
+    logging.getLogger().addHandler(counter)
+    try:
+        settings = _settings(settings_file, overrides)
+        try:
+            pelican = Pelican(settings)
+        except Exception as exc:
+            if getattr(exc, "writer_facing", False):
+                raise Exit(f"build failed: {exc}", code=1) from None
+            raise
+        missing = [p for p in CONFIG["required_plugins"] if p not in settings["PLUGINS"]]
+        if missing:
+            raise Exit(
+                f"build failed: PLUGINS in {settings_file} does not load {', '.join(missing)}; "
+                f"without it pages would be published unchecked (loaded: {', '.join(settings['PLUGINS']) or 'none'})",
+                code=1,
+            )
+        try:
+            pelican.run()
+        except Exception as exc:
+            if getattr(exc, "writer_facing", False):
+                raise Exit(f"build failed: {exc}", code=1) from None
+            raise
+        if counter.messages:
+            raise Exit(f"build failed: Pelican reported {len(counter.messages)} error(s) above, first: {counter.messages[0]}", code=1)
+        return settings
+    finally:
+        logging.getLogger().removeHandler(counter)
+
+
+def _count_pages(output: Path) -> int:
+    """Count the HTML pages in the output."""
+    return sum(1 for _ in output.rglob("*.html"))
+
+
+@task
+def check(c: Context, settings: str = CONFIG["settings_base"]) -> None:
+    """Validate every guide and page against the reference; write nothing."""
+    from dosecheck.plugin import load
+    from dosecheck.reference import ReferenceFileError
+    from dosecheck.report import emit, summary
+    from dosecheck.site import check_site, source_files
+
+    config = _settings(settings)
+    try:
+        ref = load(config)
+    except ReferenceFileError as exc:
+        raise Exit(f"check failed: {exc}", code=1) from None
+    findings = check_site(config, ref)
+    emit(findings)
+    files = sum(1 for _ in source_files(config))
+    if any(f.severity == "error" for f in findings):
+        raise Exit(f"check failed: {summary(findings)}", code=1)
+    print(f"checked {files} files: {summary(findings)}")
+
+
+@task
+def build(c: Context) -> None:
+    """Check and build the site into output/ with the local settings."""
+    settings = pelican_build(CONFIG["settings_base"])
+    output = Path(settings["OUTPUT_PATH"])
+    print(f"built {_count_pages(output)} pages into {os.path.relpath(output)}/")
+    print(f"view it with: invoke serve  (then open http://{CONFIG['host']}:{CONFIG['port']}/)")
+
+
+@task
+def publish(c: Context) -> None:
+    """Check and build the site with the publishing settings."""
+    settings = pelican_build(CONFIG["settings_publish"])
+    print(f"published {_count_pages(Path(settings['OUTPUT_PATH']))} pages into {settings['OUTPUT_PATH']} for {settings['SITEURL']}")
+
+
+@task
+def clean(c: Context) -> None:
+    """Remove the built site and the content cache."""
+    for folder in (CONFIG["deploy_path"], "cache"):
+        path = ROOT / folder
+        if path.is_dir():
+            shutil.rmtree(path)
+            print(f"removed {folder}/")
+
+
+@task
+def serve(c: Context) -> None:
+    """Build, serve on localhost, and rebuild with live reload when a source changes."""
+    from livereload import Server
+
+    def rebuild() -> None:
+        try:
+            pelican_build(CONFIG["settings_base"])
+            print("rebuilt")
+        except Exit as exc:
+            # Keep serving the last good site; the findings are printed above.
+            print(exc.message, file=sys.stderr)
+
+    rebuild()
+    server = Server()
+    for pattern in ("content/**/*", "theme/**/*", "plugins/**/*.py", "pelicanconf.py"):
+        server.watch(pattern, rebuild)
+    server.serve(host=CONFIG["host"], port=CONFIG["port"], root=CONFIG["deploy_path"])
+
+
+GUIDE_TEMPLATE = """---
+title: {title}
+date: {today}
+category: Benzodiazepine withdrawal
+tags: [magnesium]
+summary: One or two plain sentences for listings and search results.
+last_reviewed: {today}
+# next_review_due: defaults to a year after last_reviewed
+# reviewed_by: {{name: ..., credentials: ...}}
+sources:
+  - id: ods-magnesium
+    title: "Magnesium: Fact Sheet for Health Professionals"
+    publisher: NIH Office of Dietary Supplements
+    url: https://ods.od.nih.gov/factsheets/Magnesium-HealthProfessional/
+foods:
+  - food: spinach, boiled
+    serving: 1/2 cup
+    magnesium_mg: 78
+forms:
+  - form: glycinate
+    note: One line on why a reader might choose it.
+doses:
+  - caption: Recommended daily intake by age
+    kind: intake
+    rows:
+      - {{life_stage: 19-30 years, sex: male, amount: 400 mg/day}}
+      - {{life_stage: 19-30 years, sex: female, amount: 310 mg/day}}
+  - caption: Supplement amounts
+    kind: supplement
+    rows:
+      - {{form: glycinate, amount: 100-350 mg/day, basis: elemental}}
+faqs:
+  - q: A question readers ask?
+    a: A plain answer, in Markdown.
+---
+
+Write the guide here. Place the checked tables where they belong:
+
+[[doses]]
+
+[[foods]]
+"""
+
+
+@task
+def new(c: Context, title: str) -> None:
+    """Scaffold a guide with every field: invoke new "Title"."""
+    slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")
+    if not slug:
+        raise Exit("new: the title needs at least one letter or digit", code=1)
+    target = ROOT / CONFIG["guides_path"] / f"{slug}.md"
+    if target.exists():
+        raise Exit(f"new: {os.path.relpath(target)} already exists; pick another title", code=1)
+    quoted = '"' + title.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    target.write_text(GUIDE_TEMPLATE.format(title=quoted, today=datetime.date.today().isoformat()), encoding="utf-8")
+    print(f"created {os.path.relpath(target)}; edit it, then run: invoke check")
+
+
+@task
+def test(c: Context) -> None:
+    """Run the whole test suite."""
+    c.run(f"{sys.executable} -m pytest", pty=False)

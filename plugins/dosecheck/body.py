@@ -92,7 +92,7 @@ def _pipe_table_rows(lines: list[tuple[int, str]]) -> set[int]:
 
 def check_placeholders(guide: Page, doc: Document) -> Iterator[Finding]:
     """Check each placeholder names a table the front matter has."""
-    ids = [t.id for t in guide.doses if t.id]
+    ids = [t.id for t in guide.doses if t is not None and t.id]
     for ph in placeholders(doc):
         if ph.kind not in TABLE_KINDS:
             yield Finding(doc.path, ph.line, "body", f"the placeholder [[{ph.kind}]]",
@@ -113,7 +113,7 @@ def check_placeholders(guide: Page, doc: Document) -> Iterator[Finding]:
 def dose_table_index(guide: Page, which: str) -> int | None:
     """Resolve `2` (1-based) or an id to a dose table index."""
     for index, table in enumerate(guide.doses):
-        if table.id == which:
+        if table is not None and table.id == which:
             return index
     if which.isdigit() and 1 <= int(which) <= len(guide.doses):
         return int(which) - 1

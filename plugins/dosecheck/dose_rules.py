@@ -35,9 +35,11 @@ class Expected:
 
 def check_doses(guide: Page, doc: Document, ref: Reference) -> Iterator[Finding]:
     """Check every row of every dose table."""
-    source_ids = {s.id for s in guide.sources}
+    source_ids = {s.id for s in guide.sources if s is not None}
     for t_index, table in enumerate(guide.doses):
-        for r_index, row in enumerate(table.rows):
+        for r_index, row in enumerate(table.rows if table is not None else []):
+            if row is None:
+                continue
             loc: FieldPath = ("doses", t_index, "rows", r_index)
             try:
                 if isinstance(table, IntakeTable):

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime
-from typing import Annotated, Literal
+import functools
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
 from .document import Document
 from .findings import Finding
@@ -92,17 +93,27 @@ class _DoseTable(_Row):
     note: str | None = None
 
 
-class IntakeTable(_DoseTable):
-    """Intakes by life stage."""
+class IntakeHeader(_DoseTable):
+    """An intake table's fields other than its rows."""
 
     kind: Literal["intake"]
+
+
+class IntakeTable(IntakeHeader):
+    """Intakes by life stage."""
+
     rows: Annotated[list[IntakeRow], Field(min_length=1)]
 
 
-class SupplementTable(_DoseTable):
-    """Supplement amounts."""
+class SupplementHeader(_DoseTable):
+    """A supplement table's fields other than its rows."""
 
     kind: Literal["supplement"]
+
+
+class SupplementTable(SupplementHeader):
+    """Supplement amounts."""
+
     rows: Annotated[list[SupplementRow], Field(min_length=1)]
 
 
@@ -155,15 +166,68 @@ class Guide(Page):
     last_reviewed: datetime.date
 
 
-def validate_front(doc: Document) -> tuple[Page | None, list[Finding]]:
-    """Validate a document's front matter against its kind's model."""
+def validate_front(doc: Document) -> tuple[Page | None, Page | None, list[Finding]]:
+    """Validate front matter: the whole model when valid, else the valid parts, and the findings."""
     if doc.problems:
-        return None, []
+        return None, None, []
     model = Guide if doc.kind == "guide" else Page
     try:
-        return model.model_validate(doc.data), []
+        guide = model.model_validate(doc.data)
+        return guide, guide, []
     except ValidationError as exc:
-        return None, model_findings(exc, doc.path, doc.front, model)
+        return None, _valid_parts(model, doc.data), model_findings(exc, doc.path, doc.front, model)
+
+
+_ITEMS: dict[str, TypeAdapter[Any]] = {
+    "sources": TypeAdapter(Source), "foods": TypeAdapter(FoodRow), "forms": TypeAdapter(FormRow), "faqs": TypeAdapter(Faq),
+}
+_TABLES: dict[str, tuple[TypeAdapter[Any], type[BaseModel], TypeAdapter[Any]]] = {
+    "intake": (TypeAdapter(IntakeHeader), IntakeTable, TypeAdapter(IntakeRow)),
+    "supplement": (TypeAdapter(SupplementHeader), SupplementTable, TypeAdapter(SupplementRow)),
+}
+
+
+def _valid(adapter: TypeAdapter[Any], value: Any) -> Any:
+    """Validate one value, or return None when it is invalid (its findings come from the whole model)."""
+    try:
+        return adapter.validate_python(value)
+    except ValidationError:
+        return None
+
+
+@functools.cache
+def _field_adapter(model: type[BaseModel], name: str) -> TypeAdapter[Any]:
+    """Build (once) a validator for one top-level field."""
+    return TypeAdapter(model.model_fields[name].annotation)
+
+
+def _valid_parts(model: type[Page], data: dict[str, Any]) -> Page:
+    """Keep every valid field and row, with None where a row is invalid, so the rules can still check them."""
+    parts: dict[str, Any] = {}
+    for name in model.model_fields:
+        if name not in data:
+            continue
+        value = data[name]
+        if name in _ITEMS or name == "doses":
+            items = value if isinstance(value, list) else []
+            parts[name] = [_dose_table(item) if name == "doses" else _valid(_ITEMS[name], item) for item in items]
+        else:
+            checked = _valid(_field_adapter(model, name), value)
+            if checked is not None:
+                parts[name] = checked
+    return model.model_construct(**parts)
+
+
+def _dose_table(item: Any) -> BaseModel | None:
+    """Validate a dose table's header and each row apart, keeping None for invalid rows."""
+    if not isinstance(item, dict) or item.get("kind") not in _TABLES:
+        return None
+    header_adapter, table_model, row_adapter = _TABLES[item["kind"]]
+    header = _valid(header_adapter, {k: v for k, v in item.items() if k != "rows"})
+    if header is None:
+        return None
+    rows = item.get("rows") if isinstance(item.get("rows"), list) else []
+    return table_model.model_construct(**header.model_dump(), rows=[_valid(row_adapter, row) for row in rows])
 
 
 FIELDS: dict[str, type[BaseModel]] = {

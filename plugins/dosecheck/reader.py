@@ -41,7 +41,7 @@ class GuideReader(MarkdownReader):
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         """Return the body's HTML and Pelican metadata; problems are kept for the checker."""
         doc = read_document(Path(source_path), display_path(source_path), document_kind(source_path, self.settings))
-        guide, _findings = validate_front(doc)
+        guide, _parts, _findings = validate_front(doc)
         metadata: dict[str, Any] = {"guide_doc": doc, "guide": guide}
         if guide is None:
             # Keep the file in the build so the checker reports it instead of Pelican dropping it.

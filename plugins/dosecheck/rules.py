@@ -41,6 +41,8 @@ def food_reference_mg(food: Food, serving: Serving) -> tuple[float, str] | None:
 def check_foods(guide: Page, doc: Document, ref: Reference) -> Iterator[Finding]:
     """Check each food row's magnesium against the reference, scaled to its serving."""
     for index, row in enumerate(guide.foods):
+        if row is None:
+            continue
         loc: FieldPath = ("foods", index)
         food = ref.food(row.food)
         if food is None:
@@ -68,7 +70,7 @@ def check_foods(guide: Page, doc: Document, ref: Reference) -> Iterator[Finding]
 def check_forms(guide: Page, doc: Document, ref: Reference) -> Iterator[Finding]:
     """Check each form row names a reference form."""
     for index, row in enumerate(guide.forms):
-        if ref.form(row.form) is None:
+        if row is not None and ref.form(row.form) is None:
             names = [f.id for f in ref.forms]
             yield _at(doc, ("forms", index, "form"), repr(row.form),
                       f"expected a reference form: {one_of(names)}{did_you_mean(row.form, ref.form_names())}")
@@ -78,6 +80,8 @@ def check_sources(guide: Page, doc: Document) -> Iterator[Finding]:
     """Check source ids are unique and every cited id exists."""
     seen: dict[str, int] = {}
     for index, source in enumerate(guide.sources):
+        if source is None:
+            continue
         if source.id in seen:
             yield _at(doc, ("sources", index, "id"), repr(source.id), f"source ids must be unique (first at sources[{seen[source.id]}])")
         seen.setdefault(source.id, index)
@@ -85,7 +89,7 @@ def check_sources(guide: Page, doc: Document) -> Iterator[Finding]:
         if not isinstance(table, SupplementTable):
             continue
         for r_index, row in enumerate(table.rows):
-            if row.source is not None and row.source not in seen:
+            if row is not None and row.source is not None and row.source not in seen:
                 yield _at(doc, ("doses", t_index, "rows", r_index, "source"), repr(row.source),
                           f"expected one of the guide's source ids ({one_of(list(seen)) or 'none given'}){did_you_mean(row.source, seen)}")
 

@@ -18,15 +18,16 @@ def validate(doc: Document, ref: Reference) -> list[Finding]:
     if doc.problems:
         return list(doc.problems)
     findings = list(check_body_tables(doc))
-    guide, schema = validate_front(doc)
+    _guide, parts, schema = validate_front(doc)
     findings += schema
-    if guide is not None:
-        findings += check_placeholders(guide, doc)
-        findings += check_sources(guide, doc)
-        findings += check_review_dates(guide, doc)
-        findings += check_forms(guide, doc, ref)
-        findings += check_foods(guide, doc, ref)
-        findings += check_doses(guide, doc, ref)
+    if parts is not None:
+        # The rules check every valid row even when other rows failed the schema.
+        findings += check_placeholders(parts, doc)
+        findings += check_sources(parts, doc)
+        findings += check_review_dates(parts, doc)
+        findings += check_forms(parts, doc, ref)
+        findings += check_foods(parts, doc, ref)
+        findings += check_doses(parts, doc, ref)
     return sorted(findings, key=lambda f: (f.line or 0, f.field))
 
 

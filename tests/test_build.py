@@ -1,0 +1,229 @@
+"""End to end: real Pelican builds of a fixture site into a temporary folder."""
+
+from __future__ import annotations
+
+import shutil
+from xml.etree import ElementTree
+from pathlib import Path
+from typing import Any
+
+import pytest
+from bs4 import BeautifulSoup
+from invoke.exceptions import Exit
+
+from conftest import DATA, REFERENCE
+from tasks import pelican_build
+
+DISCLAIMER_START = "This site gives general information, not medical advice."
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    """Copy the fixture site and the real reference file into a temporary folder."""
+    shutil.copytree(DATA / "site" / "content", tmp_path / "content")
+    (tmp_path / "content" / "data").mkdir()
+    shutil.copy(REFERENCE, tmp_path / "content" / "data" / "reference.yaml")
+    return tmp_path
+
+
+def build(site: Path, **overrides: Any) -> Path:
+    """Build the fixture site with the project's settings; return the output folder."""
+    settings = {
+        "PATH": str(site / "content"),
+        "OUTPUT_PATH": str(site / "output"),
+        "CACHE_PATH": str(site / "cache"),
+        "DOSECHECK_REFERENCE": str(site / "content" / "data" / "reference.yaml"),
+    }
+    settings.update(overrides)
+    pelican_build("pelicanconf.py", settings)
+    return site / "output"
+
+
+def soup(path: Path) -> BeautifulSoup:
+    """Parse a written page."""
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def guide_page(output: Path) -> BeautifulSoup:
+    """Parse the fixture guide's page."""
+    return soup(output / "test-topic" / "every-table-kind" / "index.html")
+
+
+def test_tables_render_where_placed_with_units_and_sources(site: Path) -> None:
+    page = guide_page(build(site))
+    article = page.find("article")
+    order = []
+    for el in article.find_all(["p", "table", "section"]):
+        if el.name == "table":
+            order.append(el["id"])
+        elif el.get("class") == ["faqs"]:
+            order.append("faqs")
+        elif el.get_text() in ("Opening paragraph.", "Middle paragraph."):
+            order.append(el.get_text())
+    assert order == ["Opening paragraph.", "intake-by-age", "Middle paragraph.", "faqs", "doses-2", "forms", "foods"]
+
+    intake = page.find("table", id="intake-by-age")
+    assert intake.caption.get_text() == "Recommended daily intake by age"
+    assert [th["scope"] for th in intake.thead.find_all("th")] == ["col"] * 5
+    rows = [[c.get_text() for c in tr.find_all(["th", "td"])] for tr in intake.tbody.find_all("tr")]
+    assert rows[0] == ["0-6 months", "Any", "–", "30 mg/day", ""]
+    assert rows[2] == ["19-50 years", "Female", "–", "310–320 mg/day", ""]
+    assert intake.tbody.tr.th["scope"] == "row"
+    source = intake.find_parent("div").find_next_sibling("p")
+    assert source["class"] == ["table-source"]
+    assert "Dietary Reference Intakes for Calcium, Phosphorus, Magnesium, Vitamin D, and Fluoride" in source.get_text()
+
+    supplement = page.find("table", id="doses-2")
+    threonate = supplement.tbody.find_all("tr")[1]
+    assert [c.get_text() for c in threonate.find_all(["th", "td"])][:3] == [
+        "Magnesium L-threonate", "1–2 g/day", "weight of the compound (about 72–166 mg/day elemental)"]
+
+    forms = page.find("table", id="forms")
+    assert [c.get_text() for c in forms.tbody.tr.find_all(["th", "td"])][0] == "Magnesium glycinate"
+    foods = page.find("table", id="foods")
+    assert [c.get_text() for c in foods.tbody.find_all("tr")[1].find_all(["th", "td"])] == ["Spinach", "1 cup", "157 mg", "Twice the half cup"]
+
+
+def test_supervised_row_is_published_with_a_visible_warning(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    page = guide_page(build(site))
+    guide = site / "content" / "guides" / "every-table.md"
+    assert capsys.readouterr().err.splitlines()[0] == (
+        f"warning: {guide}:40: doses[1].rows[2].amount: found 500 mg/day elemental; reference UL for adults is 350 mg/day"
+        " of magnesium (supplements and medications only, not magnesium in food and water);"
+        " published as supervised, citing ods-magnesium (fnb-dri-1997)"
+    )
+    row = page.find("tr", class_="supervised")
+    assert row.th.get_text() == "Magnesium"
+    warning = row.find("strong", class_="supervised-warning").get_text()
+    assert warning == ("Above the tolerable upper intake level (350 mg/day for adults): only under medical supervision,"
+                       " as in Magnesium: Fact Sheet for Health Professionals.")
+
+
+def test_faqs_render_as_details_and_front_matter_is_escaped(site: Path) -> None:
+    page = guide_page(build(site))
+    details = page.find("section", class_="faqs").find_all("details")
+    assert [d.summary.get_text() for d in details] == ["Can magnesium make withdrawal worse?"]
+    assert details[0].find("strong").get_text() == "report"
+    summary = page.find("p", class_="summary")
+    assert summary.get_text() == "A guide that uses every front-matter table <b>kind</b>."
+    assert summary.find("b") is None
+
+
+def test_every_page_carries_the_disclaimer_before_the_content(site: Path) -> None:
+    output = build(site)
+    pages = sorted(output.rglob("*.html"))
+    assert len(pages) >= 6
+    for path in pages:
+        notices = soup(path).find_all("aside", class_="medical-disclaimer")
+        assert len(notices) == 1, path
+        assert notices[0].get_text().startswith("Medical disclaimer: " + DISCLAIMER_START)
+    article = guide_page(output).find("article")
+    first_block = article.find("aside", class_="medical-disclaimer").find_next_sibling()
+    assert first_block.get_text() == "Opening paragraph."
+
+
+def test_disclaimer_is_added_when_the_template_leaves_the_content_out(site: Path) -> None:
+    output = build(site, THEME=str(DATA / "themes" / "bare"))
+    main = guide_page(output).find("main")
+    assert main.contents[0]["class"] == ["medical-disclaimer"]
+    assert main.h1.get_text() == "Every table kind"
+
+
+def test_feed_entries_carry_the_disclaimer(site: Path) -> None:
+    output = build(site, SITEURL="https://example.org", FEED_DOMAIN="https://example.org", FEED_ALL_ATOM="feeds/all.atom.xml")
+    atom = "{http://www.w3.org/2005/Atom}"
+    entries = ElementTree.parse(output / "feeds" / "all.atom.xml").getroot().findall(f"{atom}entry")
+    assert len(entries) == 1
+    content = BeautifulSoup(entries[0].find(f"{atom}content").text, "html.parser")
+    assert content.find("aside", class_="medical-disclaimer").get_text().startswith("Medical disclaimer: " + DISCLAIMER_START)
+
+
+def test_static_html_without_the_disclaimer_fails_the_build(site: Path) -> None:
+    (site / "content" / "extra").mkdir()
+    (site / "content" / "extra" / "plain.html").write_text("<html><body><p>hi</p></body></html>", encoding="utf-8")
+    with pytest.raises(Exit) as caught:
+        build(site, STATIC_PATHS=["extra"])
+    assert caught.value.code == 1
+    assert caught.value.message.startswith("build failed: 1 HTML pages lack the medical disclaimer: ")
+    assert caught.value.message.endswith("output/extra/plain.html")
+
+
+BAD_GUIDE = """---
+title: Bad figures
+date: 2026-01-10
+category: Test topic
+summary: Wrong on purpose.
+last_reviewed: 2026-11-20
+foods:
+  - food: spinach, boiled
+    serving: 1/2 cup
+    magnesium_mg: 157
+doses:
+  - caption: Intake
+    kind: intake
+    rows:
+      - {life_stage: 0-6 months, amount: 80 mg/day}
+---
+
+Body.
+"""
+
+
+def test_findings_fail_the_build_once_and_nothing_is_written(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (site / "content" / "guides" / "bad.md").write_text(BAD_GUIDE, encoding="utf-8")
+    (site / "content" / "guides" / "broken.md").write_text("---\ntitle: [unclosed\n---\nBody\n", encoding="utf-8")
+    with pytest.raises(Exit) as caught:
+        build(site)
+    assert caught.value.code == 1
+    assert caught.value.message == "build failed: 3 errors in 2 files and 1 warning: nothing was written; fix them and build again"
+    err = capsys.readouterr().err.splitlines()
+    bad = str(site / "content" / "guides" / "bad.md")
+    broken = str(site / "content" / "guides" / "broken.md")
+    assert [line for line in err if line.startswith(("/", "content"))] == [
+        f"{bad}:10: foods[0].magnesium_mg: found 157 mg per 1/2 cup; reference says 78 mg per 1/2 cup of spinach, boiled (within 10%) (ods-magnesium)",
+        f"{bad}:15: doses[0].rows[0].amount: found 80 mg/day for 0-6 months; reference says 30 mg/day (AI for 0-6 months) (fnb-dri-1997)",
+        f"{broken}:3: front matter: found invalid YAML: while parsing a flow sequence expected ',' or ']', but got '<stream end>': fix the syntax",
+    ]
+    assert not (site / "output").exists()
+
+
+def test_a_misspelt_plugin_name_fails_instead_of_publishing_unchecked(site: Path) -> None:
+    with pytest.raises(Exit) as caught:
+        build(site, PLUGINS=["dosechek", "disclaimer"])
+    assert caught.value.message == (
+        "build failed: PLUGINS in pelicanconf.py does not load dosecheck; without it pages would be published unchecked"
+        " (loaded: disclaimer)"
+    )
+    assert not (site / "output").exists()
+
+
+def test_an_edit_to_the_reference_rechecks_cached_guides(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    build(site)
+    assert any((site / "cache").rglob("*"))
+    reference = site / "content" / "data" / "reference.yaml"
+    text = reference.read_text(encoding="utf-8")
+    assert "{life_stage: 0-6 months, sex: both, mg: 30, type: AI}" in text
+    reference.write_text(text.replace("{life_stage: 0-6 months, sex: both, mg: 30, type: AI}",
+                                      "{life_stage: 0-6 months, sex: both, mg: 35, type: AI}"), encoding="utf-8")
+    capsys.readouterr()
+    with pytest.raises(Exit):
+        build(site)
+    guide = site / "content" / "guides" / "every-table.md"
+    assert f"{guide}:31: doses[0].rows[0].amount: found 30 mg/day for 0-6 months; reference says 35 mg/day (AI for 0-6 months) (fnb-dri-1997)" in capsys.readouterr().err
+
+
+def test_a_broken_reference_fails_before_reading_content(site: Path) -> None:
+    reference = site / "content" / "data" / "reference.yaml"
+    reference.write_text(reference.read_text(encoding="utf-8").replace("mg: 30, type: AI", "mg: -30, type: AI"), encoding="utf-8")
+    with pytest.raises(Exit) as caught:
+        build(site)
+    assert caught.value.message.startswith("build failed: ")
+    assert "nutrients[0].intakes.rows[0].mg: found -30; expected input should be greater than 0" in caught.value.message
+
+
+def test_a_missing_disclaimer_setting_fails_at_start(site: Path) -> None:
+    with pytest.raises(Exit) as caught:
+        build(site, MEDICAL_DISCLAIMER="")
+    assert caught.value.message == (
+        "build failed: pelicanconf.py: MEDICAL_DISCLAIMER: found nothing; set it to the disclaimer text every page must carry"
+    )

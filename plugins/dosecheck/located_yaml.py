@@ -19,6 +19,10 @@ class YamlProblem(Exception):
         self.problem = problem
         self.field_path = field_path
 
+    def advice(self) -> str:
+        """Say what the parser reported and where to look."""
+        return f"YAML reports: {self.problem}; check brackets, quotes and indentation near this line"
+
 
 @dataclass
 class Located:

@@ -266,7 +266,7 @@ def _load_cached(key: tuple[str, int, int], display: str) -> Reference:
         located = load(text)
     except YamlProblem as exc:
         raise ReferenceFileError(
-            [Finding(display, exc.line, "reference", "invalid YAML", f"{exc.problem}: fix the syntax")]
+            [Finding(display, exc.line, "reference", "invalid YAML", exc.advice())]
         ) from None
     if not isinstance(located.data, dict):
         raise ReferenceFileError(

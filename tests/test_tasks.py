@@ -1,0 +1,107 @@
+"""The writers' commands, run as writers run them: `invoke check`, `invoke build`, `invoke new`."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import DATA, REFERENCE, ROOT
+
+INVOKE = Path(sys.executable).parent / "invoke"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """Lay out a project folder: the real settings, tasks, plugins and theme, and the fixture content."""
+    for name in ("tasks.py", "pelicanconf.py", "publishconf.py"):
+        shutil.copy(ROOT / name, tmp_path / name)
+    for name in ("plugins", "theme"):
+        (tmp_path / name).symlink_to(ROOT / name)
+    shutil.copytree(DATA / "site" / "content", tmp_path / "content")
+    (tmp_path / "content" / "data").mkdir()
+    shutil.copy(REFERENCE, tmp_path / "content" / "data" / "reference.yaml")
+    return tmp_path
+
+
+def invoke(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run invoke in the project folder."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST")}
+    return subprocess.run([str(INVOKE), *args], cwd=project, capture_output=True, text=True, env=env, timeout=120)
+
+
+BAD = """---
+title: Threonate as elemental
+date: 2026-01-10
+category: Test topic
+summary: Wrong on purpose.
+last_reviewed: 2026-11-20
+doses:
+  - caption: Supplements
+    kind: supplement
+    rows:
+      - {form: threonate, amount: 1-2 g/day, basis: elemental}
+---
+
+Age | Dose |
+---|---|
+Adults | 300-600 mg |
+"""
+
+EXPECTED = [
+    "content/guides/bad.md:11: doses[0].rows[0].amount: found 1-2 g/day elemental; reference UL for adults is 350 mg/day"
+    " of magnesium (supplements and medications only, not magnesium in food and water); as the weight of magnesium"
+    " L-threonate, 1-2 g/day is about 72-166 mg/day elemental: set basis: compound if the label gives the compound"
+    " weight (fnb-dri-1997)",
+    "content/guides/bad.md:16: body: found a table cell with the amount '300-600 mg'; move dose, intake and food amounts"
+    " into the front matter (doses, foods) and place the checked table with [[doses]] or [[foods]]",
+]
+
+
+def test_check_and_build_report_the_same_findings_and_exit_codes(project: Path) -> None:
+    (project / "content" / "guides" / "bad.md").write_text(BAD, encoding="utf-8")
+    checked = invoke(project, "check")
+    built = invoke(project, "build")
+    assert (checked.returncode, built.returncode) == (1, 1)
+    for result in (checked, built):
+        lines = result.stderr.splitlines()
+        assert [line for line in lines if line.startswith("content/")] == EXPECTED
+        assert "Traceback" not in result.stderr + result.stdout
+    assert checked.stderr.splitlines()[-1] == "check failed: 2 errors in 1 file and 1 warning"
+    assert built.stderr.splitlines()[-1] == "build failed: 2 errors in 1 file and 1 warning: nothing was written; fix them and build again"
+    assert not (project / "output").exists()
+
+
+def test_check_writes_nothing_and_passes_a_good_site(project: Path) -> None:
+    result = invoke(project, "check")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == "checked 2 files: no errors and 1 warning"
+    assert not (project / "output").exists()
+    assert not (project / "cache").exists()
+
+
+def test_a_failed_build_leaves_the_previous_site(project: Path) -> None:
+    assert invoke(project, "build").returncode == 0
+    before = {p: p.read_bytes() for p in (project / "output").rglob("*") if p.is_file()}
+    (project / "content" / "guides" / "bad.md").write_text(BAD, encoding="utf-8")
+    assert invoke(project, "build").returncode == 1
+    after = {p: p.read_bytes() for p in (project / "output").rglob("*") if p.is_file()}
+    assert after == before
+
+
+def test_new_scaffolds_a_guide_that_passes_check(project: Path) -> None:
+    result = invoke(project, "new", "Magnesium & sleep: a \"plain\" guide")
+    assert result.returncode == 0, result.stderr
+    created = project / "content" / "guides" / "magnesium-sleep-a-plain-guide.md"
+    assert result.stdout.strip() == f"created {os.path.relpath(created, project)}; edit it, then run: invoke check"
+    text = created.read_text(encoding="utf-8")
+    for field in ("title:", "date:", "category:", "tags:", "summary:", "last_reviewed:", "sources:", "foods:", "forms:", "doses:", "faqs:"):
+        assert f"\n{field}" in text
+    assert invoke(project, "check").returncode == 0
+    again = invoke(project, "new", "Magnesium & sleep: a \"plain\" guide")
+    assert again.returncode == 1
+    assert again.stderr.strip() == "new: content/guides/magnesium-sleep-a-plain-guide.md already exists; pick another title"

@@ -17,7 +17,7 @@ Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
 Url = Annotated[str, Field(pattern=r"^https?://\S+$")]
 Date = datetime.datetime | datetime.date
 # An amount stays loose here: the amount parser explains a bad one better than a type error.
-AmountText = str | float
+AmountText = str | int | float
 
 
 class _Row(BaseModel):

@@ -213,7 +213,7 @@ class Reference(_Strict):
 
     def nutrient_names(self) -> list[str]:
         """List the names writers may use for nutrients."""
-        return [n.name.lower() for n in self.nutrients]
+        return [n.name for n in self.nutrients]
 
     def form_names(self) -> list[str]:
         """List every form id and alias, for 'did you mean'."""

@@ -79,8 +79,8 @@ def _supplement_cells(guide: Page, table: SupplementTable, row: SupplementRow, r
     assert nutrient is not None  # validation ran before rendering
     form = ref.form(row.form) if row.form else None
     amount = parse_amount(row.amount)
-    name = form.name if form else nutrient.name
-    counted = "elemental " + nutrient.name.lower()
+    name = form.name if form else nutrient.name[0].upper() + nutrient.name[1:]
+    counted = "elemental " + nutrient.name
     if row.basis == "compound" and form:
         low, high = amount.low_mg * form.fraction_low, amount.high_mg * form.fraction_high
         span = fmt(round(low)) if round(low) == round(high) else f"{fmt(round(low))}–{fmt(round(high))}"

@@ -219,7 +219,7 @@ def test_a_broken_reference_fails_before_reading_content(site: Path) -> None:
     with pytest.raises(Exit) as caught:
         build(site)
     assert caught.value.message.startswith("build failed: ")
-    assert "nutrients[0].intakes.rows[0].mg: found -30; expected input should be greater than 0" in caught.value.message
+    assert "nutrients[0].intakes.rows[0].mg: found -30; expected a number above 0" in caught.value.message
 
 
 def test_a_missing_disclaimer_setting_fails_at_start(site: Path) -> None:

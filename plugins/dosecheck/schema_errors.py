@@ -32,7 +32,17 @@ _TYPE_WORDS: dict[str, str] = {
     "datetime_from_date_parsing": "a date like 2026-11-20",
     "string_too_short": "text, not an empty value",
     "too_short": "at least one entry",
-    "string_pattern_mismatch": "a value of the right form",
+}
+# What each pattern in the schemas means, in words.
+_PATTERN_WORDS: dict[str, str] = {
+    r"^https?://\S+$": "an http:// or https:// address",
+    r"^[a-z0-9][a-z0-9-]*$": "lower-case letters, digits and hyphens, like ods-magnesium",
+}
+_BOUND_WORDS: dict[str, str] = {
+    "greater_than": "a number above {gt}",
+    "greater_than_equal": "a number of at least {ge}",
+    "less_than": "a number below {lt}",
+    "less_than_equal": "a number no more than {le}",
 }
 
 
@@ -91,6 +101,12 @@ def model_findings(
         if kind == "literal_error":
             choices = error.get("ctx", {}).get("expected", "")
             expected = f"expected {choices}"
+        elif kind == "string_pattern_mismatch":
+            pattern = error.get("ctx", {}).get("pattern", "")
+            expected = f"expected {_PATTERN_WORDS.get(pattern, 'text matching ' + pattern)}"
+        elif kind in _BOUND_WORDS:
+            bounds = {k: describe(int(v) if float(v).is_integer() else v) for k, v in error.get("ctx", {}).items()}
+            expected = "expected " + _BOUND_WORDS[kind].format(**bounds)
         elif kind in _TYPE_WORDS:
             expected = f"expected {_TYPE_WORDS[kind]}"
             if isinstance(value, bool) and _TYPE_WORDS[kind] == "text":

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import shutil
-from xml.etree import ElementTree
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 import pytest
 from bs4 import BeautifulSoup
@@ -210,7 +210,8 @@ def test_an_edit_to_the_reference_rechecks_cached_guides(site: Path, capsys: pyt
     with pytest.raises(Exit):
         build(site)
     guide = site / "content" / "guides" / "every-table.md"
-    assert f"{guide}:31: doses[0].rows[0].amount: found 30 mg/day for 0-6 months; reference says 35 mg/day (AI for 0-6 months) (fnb-dri-1997)" in capsys.readouterr().err
+    assert (f"{guide}:31: doses[0].rows[0].amount: found 30 mg/day for 0-6 months;"
+            " reference says 35 mg/day (AI for 0-6 months) (fnb-dri-1997)") in capsys.readouterr().err
 
 
 def test_a_broken_reference_fails_before_reading_content(site: Path) -> None:
@@ -228,3 +229,20 @@ def test_a_missing_disclaimer_setting_fails_at_start(site: Path) -> None:
     assert caught.value.message == (
         "build failed: pelicanconf.py: MEDICAL_DISCLAIMER: found nothing; set it to the disclaimer text every page must carry"
     )
+
+
+CORPUS = sorted((DATA / "guides" / "invalid").glob("*.md"))
+
+
+@pytest.mark.parametrize("path", CORPUS, ids=[p.stem for p in CORPUS])
+def test_each_invalid_guide_fails_the_build_with_its_findings(site: Path, path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = site / "content" / "guides" / path.name
+    shutil.copy(path, target)
+    with pytest.raises(Exit) as caught:
+        build(site)
+    assert caught.value.code == 1
+    expected = [line.replace(f"tests/data/guides/invalid/{path.name}", str(target))
+                for line in path.with_suffix(".expected").read_text(encoding="utf-8").splitlines()]
+    printed = capsys.readouterr().err.splitlines()
+    assert [line for line in printed if line.startswith(str(target))] == expected
+    assert not (site / "output").exists()

@@ -5,8 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-from typing import Literal
+from typing import Any, Literal
 
 from .findings import Finding, field_name
 from .located_yaml import Located, YamlProblem, load

@@ -10,12 +10,12 @@ from typing import Any
 
 from pelican import signals
 
-from .findings import Finding
 from .document import MARKDOWN_EXTENSIONS, display_path, document_kind
+from .findings import Finding
 from .reader import GuideReader
-from .reference import Reference, ReferenceFileError, load_reference
+from .reference import Reference, load_reference
 from .render import place_tables
-from .report import DoseCheckFailed, emit, fail_if_errors
+from .report import emit, fail_if_errors
 from .validate import read_document, validate
 
 logger = logging.getLogger(__name__)

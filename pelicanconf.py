@@ -33,7 +33,7 @@ MEDICAL_DISCLAIMER = (
     "before you start, stop or change any supplement or medication, and never change a benzodiazepine "
     "or other taper without your prescriber."
 )
-MEDICAL_DISCLAIMER_URL = ""
+MEDICAL_DISCLAIMER_URL = "disclaimer/"
 
 MARKDOWN = {
     "extension_configs": {

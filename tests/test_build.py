@@ -246,3 +246,16 @@ def test_each_invalid_guide_fails_the_build_with_its_findings(site: Path, path: 
     printed = capsys.readouterr().err.splitlines()
     assert [line for line in printed if line.startswith(str(target))] == expected
     assert not (site / "output").exists()
+
+
+def test_a_guide_pelican_would_drop_fails_the_build(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = (DATA / "site" / "content" / "guides" / "every-table.md").read_text(encoding="utf-8")
+    escaping = site / "content" / "guides" / "escaping.md"
+    escaping.write_text(text.replace("title: Every table kind\n", "title: Escaping\nsave_as: ../../outside.html\n"), encoding="utf-8")
+    with pytest.raises(Exit) as caught:
+        build(site)
+    assert caught.value.code == 1
+    err = capsys.readouterr().err
+    assert f"{escaping}: file: found a file Pelican could not process; see the error logged above it" in err
+    assert not (site / "output").exists()
+    assert not (site.parent / "outside.html").exists()

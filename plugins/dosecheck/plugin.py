@@ -11,7 +11,7 @@ from typing import Any
 from pelican import signals
 
 from .document import MARKDOWN_EXTENSIONS, display_path, document_kind
-from .findings import Finding
+from .findings import Finding, errors
 from .reader import GuideReader
 from .reference import Reference, load_reference
 from .render import place_tables
@@ -73,9 +73,10 @@ def site_findings(context: dict[str, Any], ref: Reference) -> list[Finding]:
                 continue
             doc = read_document(Path(source), display_path(source), document_kind(source, context))
             dropped = validate(doc, ref)
-            findings += dropped or [
-                Finding(doc.path, None, "file", "a file Pelican could not process", "see the error logged above it")
-            ]
+            findings += dropped
+            if not errors(dropped):
+                # Pelican dropped a file our checks pass: its own error names the reason.
+                findings.append(Finding(doc.path, None, "file", "a file Pelican could not process", "see the error logged above it"))
             continue
         findings += validate(doc, ref)
     return findings

@@ -51,3 +51,11 @@ def test_pages_without_the_notice_are_listed(tmp_path: Path) -> None:
     (tmp_path / "b.html").write_text("<body>none</body>", encoding="utf-8")
     (tmp_path / "c.css").write_text("body{}", encoding="utf-8")
     assert pages_without(tmp_path, NOTICE) == [tmp_path / "b.html"]
+
+
+def test_a_page_whose_notice_links_by_a_relative_path_still_carries_it(tmp_path: Path) -> None:
+    # RELATIVE_URLS gives each page its own link to the full disclaimer.
+    nested = notice_html("Not advice & not a <diagnosis>.", "../../disclaimer/")
+    (tmp_path / "deep.html").write_text(f"<body>{nested}</body>", encoding="utf-8")
+    assert pages_without(tmp_path, NOTICE) == []
+    assert inject(f"<main>{nested}</main>", NOTICE) == f"<main>{nested}</main>"

@@ -32,14 +32,26 @@ def notice_html(text: str, url: str | None = None) -> str:
     )
 
 
+def signature(notice: str) -> str:
+    """Return the part of a notice that every page carries whatever its relative link."""
+    # With RELATIVE_URLS each page links the full disclaimer by its own path, so the
+    # link is left out when looking for the notice.
+    return notice.split(' <a href="', 1)[0]
+
+
+def carries(html: str, notice: str) -> bool:
+    """Tell whether `html` already carries the notice."""
+    return signature(notice) in html
+
+
 def prepend(content_html: str, notice: str) -> str:
     """Put the notice before a page's content, once."""
-    return content_html if notice in content_html else notice + content_html
+    return content_html if carries(content_html, notice) else notice + content_html
 
 
 def inject(page_html: str, notice: str) -> str:
     """Put the notice at the start of <main>, else of <body>, unless the page has it."""
-    if notice in page_html:
+    if carries(page_html, notice):
         return page_html
     match = _OPENING.search(page_html)
     if match is None:
@@ -53,6 +65,6 @@ def pages_without(output: Path, notice: str) -> list[Path]:
     """List the HTML files under `output` that do not carry the notice."""
     missing = []
     for page in sorted(output.rglob("*.htm*")):
-        if page.suffix in (".html", ".htm") and notice not in page.read_text(encoding="utf-8", errors="replace"):
+        if page.suffix in (".html", ".htm") and not carries(page.read_text(encoding="utf-8", errors="replace"), notice):
             missing.append(page)
     return missing

@@ -8,7 +8,7 @@ from typing import Any
 
 from pelican import signals
 
-from .notice import DisclaimerError, inject, notice_html, pages_without, prepend
+from .notice import DisclaimerError, carries, inject, notice_html, pages_without, prepend
 
 
 def _notice(settings: dict[str, Any]) -> str:
@@ -40,7 +40,7 @@ def add_to_written_page(path: str, context: dict[str, Any]) -> None:
     notice = _notice(context)
     file = Path(path)
     html = file.read_text(encoding="utf-8")
-    if notice not in html:
+    if not carries(html, notice):
         file.write_text(inject(html, notice), encoding="utf-8")
 
 

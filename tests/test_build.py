@@ -88,7 +88,7 @@ def test_supervised_row_is_published_with_a_visible_warning(site: Path, capsys: 
     page = guide_page(build(site))
     guide = site / "content" / "guides" / "every-table.md"
     assert capsys.readouterr().err.splitlines()[0] == (
-        f"warning: {guide}:40: doses[1].rows[2].amount: found 500 mg/day elemental; reference UL for adults is 350 mg/day"
+        f"warning: {guide}:40: doses[1].rows[2].amount: found 500 mg/day elemental; reference says the UL for adults is 350 mg/day"
         " of magnesium (supplements and medications only, not magnesium in food and water);"
         " published as supervised, citing ods-magnesium (fnb-dri-1997)"
     )

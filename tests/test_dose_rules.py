@@ -78,7 +78,7 @@ def test_intake_rows_that_do_not_match(ref: Reference, row: str, message: str) -
 
 def test_unknown_nutrient(ref: Reference) -> None:
     assert check(ref, intake("{life_stage: 1-3 years, amount: 80 mg/day}", nutrient="magnesum")) == [
-        f"g.md:{LI}: doses[0].rows[0].nutrient: found 'magnesum'; expected one of magnesium, vitamin b6, zinc or calcium"
+        f"g.md:{LI}: doses[0].rows[0].nutrient: found 'magnesum'; expected one of magnesium, vitamin B6, zinc or calcium"
         " (did you mean 'magnesium'?)"
     ]
 
@@ -99,7 +99,7 @@ def test_supplement_rows_within_the_ul(ref: Reference, row: str) -> None:
     assert [line for line in check(ref, supplement(row)) if not line.startswith("warning")] == []
 
 
-UL = "reference UL for adults is 350 mg/day of magnesium (supplements and medications only, not magnesium in food and water)"
+UL = "reference says the UL for adults is 350 mg/day of magnesium (supplements and medications only, not magnesium in food and water)"
 
 
 @pytest.mark.parametrize(
@@ -115,7 +115,7 @@ UL = "reference UL for adults is 350 mg/day of magnesium (supplements and medica
          f"doses[0].rows[0].amount: found 1 g/day compound, about 603 mg/day elemental; {UL}; lower the high end, or mark"
          " the row supervised: true with a source: from the guide's sources (fnb-dri-1997)"),
         ("{amount: 100 mg/day, population: 1-3 years}",
-         "doses[0].rows[0].amount: found 100 mg/day elemental; reference UL for 1-3 years is 65 mg/day of magnesium"
+         "doses[0].rows[0].amount: found 100 mg/day elemental; reference says the UL for 1-3 years is 65 mg/day of magnesium"
          " (supplements and medications only, not magnesium in food and water); lower the high end, or mark the row"
          " supervised: true with a source: from the guide's sources (fnb-dri-1997)"),
         ("{amount: 50 mg/day, population: 0-6 months}",

@@ -53,7 +53,7 @@ Adults | 300-600 mg |
 """
 
 EXPECTED = [
-    "content/guides/bad.md:11: doses[0].rows[0].amount: found 1-2 g/day elemental; reference UL for adults is 350 mg/day"
+    "content/guides/bad.md:11: doses[0].rows[0].amount: found 1-2 g/day elemental; reference says the UL for adults is 350 mg/day"
     " of magnesium (supplements and medications only, not magnesium in food and water); as the weight of magnesium"
     " L-threonate, 1-2 g/day is about 72-166 mg/day elemental: set basis: compound if the label gives the compound"
     " weight (fnb-dri-1997)",

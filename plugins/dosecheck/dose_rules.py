@@ -172,7 +172,7 @@ def _supplement_row(
         return []
     basis = "elemental" if row.basis == "elemental" else f"compound, about {fmt_mg(round(low), round(high))} elemental"
     found = f"{amount.text} {basis}"
-    said = f"reference {limit.label} is {fmt_mg(limit.high, limit.high)} of {nutrient.name} ({nutrient.upper_limits.applies_to})"
+    said = f"reference says the {limit.label} is {fmt_mg(limit.high, limit.high)} of {nutrient.name} ({nutrient.upper_limits.applies_to})"
     if row.supervised and row.source:
         # An unknown source id is reported by the source check; the row is still meant as supervised.
         where = loc + ("amount",)

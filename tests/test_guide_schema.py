@@ -30,6 +30,9 @@ L = FIRST_LINE
           " population, nutrient, note, supervised or source (did you mean 'supervised'?)"]),
         ("doses:\n  - caption: Intake\n    kind: intakes\n    rows: []\n",
          [f"g.md:{L + 2}: doses[0].kind: found 'intakes'; expected intake or supplement (did you mean 'intake'?)"]),
+        ("foods:\n  - {food: spinach, boiled, serving: 1/2 cup, magnesium_mg: 78}\n",
+         [f"g.md:{L + 1}: foods[0].boiled: found unknown field 'boiled'; expected one of food, serving, magnesium_mg"
+          " or note; if it belongs to the value before it, put that value in quotes"]),
         ("tags: magnesium, sleep\n", [f"g.md:{L}: tags: found 'magnesium, sleep'; expected a list"]),
         ("faqs:\n  - q: A question?\n    a: ''\n", [f"g.md:{L + 2}: faqs[0].a: found ''; expected text, not an empty value"]),
         ("forms:\n  - form: no\n",

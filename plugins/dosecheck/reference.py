@@ -141,7 +141,8 @@ class Food(_Strict):
     id: Text
     aliases: list[Text] = []
     description: Text
-    fdc_id: Annotated[int, Field(gt=0)]
+    ndb: Annotated[str, Field(pattern=r"^\d{5}$")]  # SR28 / SR Legacy NDB number
+    fdc_id: Annotated[int, Field(gt=0)] | None = None  # FoodData Central id of the SR Legacy record, where confirmed
     mg_per_100g: Mg
     source: SourceId
     measures: dict[str, Annotated[float, Field(gt=0)]] = {}

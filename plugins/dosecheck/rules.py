@@ -46,7 +46,7 @@ def check_foods(guide: Page, doc: Document, ref: Reference) -> Iterator[Finding]
         loc: FieldPath = ("foods", index)
         food = ref.food(row.food)
         if food is None:
-            known = ", ".join(f.id for f in ref.foods)
+            known = "; ".join(f.id for f in ref.foods)  # ids hold commas
             yield _at(doc, loc + ("food",), repr(row.food),
                       f"expected a reference food{did_you_mean(row.food, ref.food_names())}; the reference knows: {known}")
             continue

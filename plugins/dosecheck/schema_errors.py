@@ -80,6 +80,9 @@ def model_findings(
         if kind == "extra_forbidden":
             key = str(loc[-1])
             expected = f"expected one of {one_of(allowed)}{did_you_mean(key, allowed)}" if allowed else "remove it"
+            if error.get("input") is None:
+                # `{food: spinach, boiled}`: an unquoted comma inside { } starts a new field.
+                expected += "; if it belongs to the value before it, put that value in quotes"
             findings.append(Finding(path, located.line_of(loc), field_name(loc), f"unknown field {key!r}", expected))
             continue
         if kind == "missing":

@@ -64,7 +64,7 @@ def test_the_reference_holds_what_the_site_needs(ref: Reference) -> None:
              "aspartate", "carbonate", "orotate"}
     assert forms <= {f.id for f in ref.forms}
     assert len(ref.foods) >= 25
-    assert all(f.listed is not None or f.measures for f in ref.foods)
+    assert sum(1 for f in ref.foods if f.listed is not None) >= 25  # from the ODS food table
     for name in ("magnesium", "vitamin B6", "zinc", "calcium"):
         nutrient = ref.nutrient(name)
         assert nutrient is not None

@@ -20,6 +20,7 @@ from .servings import MASS_MEASURES, ServingError, parse_serving
 Text = Annotated[str, Field(min_length=1)]
 SourceId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
 Mg = Annotated[float, Field(gt=0, allow_inf_nan=False)]
+LISTED_TOLERANCE = 0.10  # how far a fact sheet's listed serving may stray from SR Legacy unexplained
 
 
 class ReferenceFileError(Exception):
@@ -330,8 +331,18 @@ def _consistency(ref: Reference, path: str, located: Located) -> Iterator[Findin
             except ServingError as exc:
                 yield finding(("foods", f_index, "listed", "serving"), repr(food.listed.serving), str(exc))
                 continue
-            if food.grams(serving.measure) is None:
+            weight = food.grams(serving.measure)
+            if weight is None:
                 yield finding(("foods", f_index, "measures"), f"no weight for {serving.measure!r}", "add the gram weight of the listed serving's measure")
+                continue
+            computed = weight * float(serving.quantity) * food.mg_per_100g / 100
+            listed_mg = food.listed.magnesium_mg
+            # Writers are checked against the listed figure in its measure and against mg/100 g in
+            # any other, so a wide gap between the two must be explained where readers can see it.
+            if abs(computed - listed_mg) > LISTED_TOLERANCE * listed_mg and not food.note:
+                yield finding(("foods", f_index, "listed", "magnesium_mg"),
+                              f"{listed_mg:g} mg per {food.listed.serving}, but mg_per_100g gives {computed:.0f} mg",
+                              "check both sources; if they really differ, add a note saying which figure each gives")
 
 
 def _source_refs(ref: Reference) -> Iterator[tuple[FieldPath, str | None]]:

@@ -114,8 +114,14 @@ class Form(_Strict):
     aliases: list[Text] = []
     formula: Text
     elemental_percent: Annotated[list[Annotated[float, Field(gt=0, le=100)]], Field(min_length=1, max_length=2)]
-    source: SourceId
+    source: Annotated[list[SourceId], Field(min_length=1)]  # the low and high figures may come from different sources
     note: str | None = None
+
+    @field_validator("source", mode="before")
+    @classmethod
+    def _one_or_many(cls, value: object) -> object:
+        """Accept a single source id as well as a list."""
+        return [value] if isinstance(value, str) else value
 
     @property
     def fraction_low(self) -> float:
@@ -358,7 +364,8 @@ def _source_refs(ref: Reference) -> Iterator[tuple[FieldPath, str | None]]:
         if nutrient.daily_value:
             yield base + ("daily_value", "source"), nutrient.daily_value.source
     for index, form in enumerate(ref.forms):
-        yield ("forms", index, "source"), form.source
+        for s_index, source in enumerate(form.source):
+            yield ("forms", index, "source") + ((s_index,) if len(form.source) > 1 else ()), source
     for index, food in enumerate(ref.foods):
         yield ("foods", index, "source"), food.source
         if food.listed:

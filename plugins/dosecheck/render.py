@@ -120,7 +120,7 @@ def render_forms(guide: Page, ref: Reference) -> Markup:
         assert form is not None  # validation ran before rendering
         share = "–".join(f"{fmt(p)}%" for p in sorted(set(form.elemental_percent)))
         rows.append((form.name, form.formula, share, row.note or ""))
-        sources.append(form.source)
+        sources.extend(form.source)
     html = _table("forms", "Forms of magnesium", ("Form", "Formula", "Elemental magnesium by weight", "Note"), rows)
     return html + _sources(ref, sources)
 

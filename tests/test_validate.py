@@ -21,7 +21,7 @@ def display(path: Path) -> str:
 
 @pytest.mark.parametrize("path", INVALID, ids=[p.stem for p in INVALID])
 def test_invalid_guides_fail_with_their_expected_findings(ref: Reference, path: Path) -> None:
-    findings = validate(read_document(path, display(path), "guide"), ref)
+    findings = validate(read_document(path, display(path), "guide"), ref, path, path.parent)
     expected = path.with_suffix(".expected").read_text(encoding="utf-8").splitlines()
     assert [str(f) for f in findings] == expected
     assert all(f.severity == "error" for f in findings)
@@ -29,7 +29,7 @@ def test_invalid_guides_fail_with_their_expected_findings(ref: Reference, path: 
 
 @pytest.mark.parametrize("path", VALID, ids=[p.stem for p in VALID])
 def test_corrected_guides_pass(ref: Reference, path: Path) -> None:
-    assert [str(f) for f in validate(read_document(path, display(path), "guide"), ref)] == []
+    assert [str(f) for f in validate(read_document(path, display(path), "guide"), ref, path, path.parent)] == []
 
 
 def test_every_invalid_guide_has_a_corrected_twin() -> None:

@@ -65,20 +65,21 @@ def use_guide_reader(readers: Any) -> None:
 def site_findings(context: dict[str, Any], ref: Reference) -> list[Finding]:
     """Validate every source file Pelican found, cached or not, dropped or not."""
     findings: list[Finding] = []
+    root = Path(context["PATH"])
     for relative, content in context["generated_content"].items():
         doc = getattr(content, "guide_doc", None) if content is not None else None
+        source = Path(context["PATH"], relative)
         if doc is None:
-            source = os.path.join(context["PATH"], relative)
-            if not source.endswith(tuple(f".{e}" for e in MARKDOWN_EXTENSIONS)):
+            if not source.name.endswith(tuple(f".{e}" for e in MARKDOWN_EXTENSIONS)):
                 continue
-            doc = read_document(Path(source), display_path(source), document_kind(source, context))
-            dropped = validate(doc, ref)
+            doc = read_document(source, display_path(str(source)), document_kind(str(source), context))
+            dropped = validate(doc, ref, source, root)
             findings += dropped
             if not errors(dropped):
                 # Pelican dropped a file our checks pass: its own error names the reason.
                 findings.append(Finding(doc.path, None, "file", "a file Pelican could not process", "see the error logged above it"))
             continue
-        findings += validate(doc, ref)
+        findings += validate(doc, ref, source, root)
     return findings
 
 

@@ -42,6 +42,7 @@ def source_files(settings: dict[str, Any]) -> Iterator[tuple[Path, Kind]]:
 def check_site(settings: dict[str, Any], ref: Reference) -> list[Finding]:
     """Validate every source file; the same findings a build reports, without Markdown or HTML."""
     findings: list[Finding] = []
+    root = Path(settings["PATH"])
     for file, kind in source_files(settings):
-        findings += validate(read_document(file, display_path(str(file)), kind), ref)
+        findings += validate(read_document(file, display_path(str(file)), kind), ref, file, root)
     return findings

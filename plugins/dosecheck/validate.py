@@ -9,15 +9,18 @@ from .document import Document, Kind, parse
 from .dose_rules import check_doses
 from .findings import Finding
 from .guide_schema import validate_front
+from .links import check_links
 from .reference import Reference
 from .rules import check_foods, check_forms, check_review_dates, check_sources
 
 
-def validate(doc: Document, ref: Reference) -> list[Finding]:
-    """Return every finding for a parsed document, in file order."""
+def validate(doc: Document, ref: Reference, source_file: Path | None = None, content_root: Path | None = None) -> list[Finding]:
+    """Return every finding for a parsed document, in file order; links are checked when its place is known."""
     if doc.problems:
         return list(doc.problems)
     findings = list(check_body_tables(doc))
+    if source_file is not None and content_root is not None:
+        findings += check_links(doc, source_file, content_root)
     _guide, parts, schema = validate_front(doc)
     findings += schema
     if parts is not None:

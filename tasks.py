@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime
+import fcntl
 import logging
 import os
 import re
 import shutil
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -84,6 +86,77 @@ def pelican_build(settings_file: str, overrides: dict[str, Any] | None = None) -
         logging.getLogger().removeHandler(counter)
 
 
+def _output_folder(settings: dict[str, Any]) -> Path:
+    """Return the configured output folder, refusing one that is not a folder of its own inside the project."""
+    final = Path(os.path.abspath(settings["OUTPUT_PATH"]))
+    root = ROOT.resolve()
+    parent = final.parent.resolve()
+    if not (parent == root or root in parent.parents) or final.name in ("", ".", "..") or final.resolve() in (root, *root.parents):
+        raise Exit(f"build failed: OUTPUT_PATH {settings['OUTPUT_PATH']!r} is not a folder inside {root}; "
+                   "the build replaces that folder, so it must be one of the project's own", code=1)
+    content = Path(settings["PATH"]).resolve()
+    if final.resolve() == content or final.resolve() in content.parents:
+        raise Exit(f"build failed: OUTPUT_PATH {settings['OUTPUT_PATH']!r} holds the content; choose another folder", code=1)
+    return final
+
+
+def _alive(pid: int) -> bool:
+    """Tell whether a process still runs."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _sweep(builds: Path) -> None:
+    """Remove staging folders left by builds that were killed."""
+    for staging in builds.glob("staging-*"):
+        pid = staging.name.split("-")[1]
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+def atomic_build(settings_file: str) -> tuple[dict[str, Any], Path]:
+    """Build into a private folder and switch the output to it only when the build succeeded."""
+    final = _output_folder(_settings(settings_file))
+    builds = final.parent / f".{final.name}-builds"
+    builds.mkdir(exist_ok=True)
+    _sweep(builds)
+    staging = Path(tempfile.mkdtemp(prefix=f"staging-{os.getpid()}-", dir=builds))
+    try:
+        settings = pelican_build(settings_file, {"OUTPUT_PATH": str(staging)})
+        _switch(final, staging, builds)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return settings, final
+
+
+def _switch(final: Path, staging: Path, builds: Path) -> None:
+    """Point the output at a finished build in one atomic step, then remove the build it replaced."""
+    with open(builds / ".lock", "w") as lock:
+        # One switch at a time, so two builds never remove each other's site.
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        ready = builds / f"site-{datetime.datetime.now():%Y%m%d-%H%M%S}-{os.getpid()}-{staging.name.rsplit('-', 1)[-1]}"
+        staging.rename(ready)
+        previous: Path | None = None
+        if final.is_symlink():
+            previous = (final.parent / os.readlink(final)).resolve()
+        elif final.is_dir():
+            # An output folder from before atomic builds: keep it until the switch is done.
+            previous = builds / f"site-old-{os.getpid()}"
+            final.rename(previous)
+        link = final.parent / f".{final.name}.link-{os.getpid()}"
+        link.unlink(missing_ok=True)
+        link.symlink_to(os.path.relpath(ready, final.parent))
+        os.replace(link, final)  # atomic: readers see the old site or the new one, never a mix
+        if previous is not None and previous.parent == builds.resolve() and previous != ready.resolve():
+            shutil.rmtree(previous, ignore_errors=True)
+
+
 def _count_pages(output: Path) -> int:
     """Count the HTML pages in the output."""
     return sum(1 for _ in output.rglob("*.html"))
@@ -112,26 +185,28 @@ def check(c: Context, settings: str = CONFIG["settings_base"]) -> None:
 
 @task
 def build(c: Context) -> None:
-    """Check and build the site into output/ with the local settings."""
-    settings = pelican_build(CONFIG["settings_base"])
-    output = Path(settings["OUTPUT_PATH"])
+    """Check and build the site into output/ with the local settings; a failed build keeps the last site."""
+    _settings_used, output = atomic_build(CONFIG["settings_base"])
     print(f"built {_count_pages(output)} pages into {os.path.relpath(output)}/")
     print(f"view it with: invoke serve  (then open http://{CONFIG['host']}:{CONFIG['port']}/)")
 
 
 @task
 def publish(c: Context) -> None:
-    """Check and build the site with the publishing settings."""
-    settings = pelican_build(CONFIG["settings_publish"])
-    print(f"published {_count_pages(Path(settings['OUTPUT_PATH']))} pages into {settings['OUTPUT_PATH']} for {settings['SITEURL']}")
+    """Check and build the site with the publishing settings; a failed build keeps the last site."""
+    settings, output = atomic_build(CONFIG["settings_publish"])
+    print(f"published {_count_pages(output)} pages into {os.path.relpath(output)}/ for {settings['SITEURL']}")
 
 
 @task
 def clean(c: Context) -> None:
     """Remove the built site and the content cache."""
-    for folder in (CONFIG["deploy_path"], "cache"):
+    for folder in (CONFIG["deploy_path"], "cache", f".{CONFIG['deploy_path']}-builds"):
         path = ROOT / folder
-        if path.is_dir():
+        if path.is_symlink():
+            path.unlink()
+            print(f"removed {folder}")
+        elif path.is_dir():
             shutil.rmtree(path)
             print(f"removed {folder}/")
 
@@ -143,7 +218,7 @@ def serve(c: Context) -> None:
 
     def rebuild() -> None:
         try:
-            pelican_build(CONFIG["settings_base"])
+            atomic_build(CONFIG["settings_base"])
             print("rebuilt")
         except Exit as exc:
             # Keep serving the last good site; the findings are printed above.

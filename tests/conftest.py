@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -42,3 +46,25 @@ def check(ref: Reference, front: str, body: str = "Body.\n", kind: str = "guide"
     text = GUIDE_HEAD + front + "---\n" + body
     findings = validate(parse(text.encode(), "g.md", kind), ref)  # type: ignore[arg-type]
     return [("warning: " if f.severity == "warning" else "") + str(f) for f in findings]
+
+
+INVOKE = Path(sys.executable).parent / "invoke"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """Lay out a project folder: the real settings, tasks, plugins and theme, and the fixture content."""
+    for name in ("tasks.py", "pelicanconf.py", "publishconf.py"):
+        shutil.copy(ROOT / name, tmp_path / name)
+    for name in ("plugins", "theme"):
+        (tmp_path / name).symlink_to(ROOT / name)
+    shutil.copytree(DATA / "site" / "content", tmp_path / "content")
+    (tmp_path / "content" / "data").mkdir()
+    shutil.copy(REFERENCE, tmp_path / "content" / "data" / "reference.yaml")
+    return tmp_path
+
+
+def invoke(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run invoke in the project folder."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST")}
+    return subprocess.run([str(INVOKE), *args], cwd=project, capture_output=True, text=True, env=env, timeout=120)

@@ -9,12 +9,12 @@ import pytest
 from conftest import DATA, REFERENCE
 from dosecheck.reference import Reference, ReferenceFileError, load_reference
 
-INVALID = sorted((DATA / "reference" / "invalid").glob("*.yaml"))
+INVALID = sorted((DATA / "invalid" / "reference").glob("*.yaml"))
 
 
 @pytest.mark.parametrize("path", INVALID, ids=[p.stem for p in INVALID])
 def test_broken_reference_files_name_the_entry(path: Path) -> None:
-    display = f"tests/data/reference/invalid/{path.name}"
+    display = f"tests/data/invalid/reference/{path.name}"
     with pytest.raises(ReferenceFileError) as caught:
         load_reference(path, display)
     assert str(caught.value).splitlines() == path.with_suffix(".expected").read_text(encoding="utf-8").splitlines()

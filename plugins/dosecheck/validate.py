@@ -34,12 +34,23 @@ def validate(doc: Document, ref: Reference, source_file: Path | None = None, con
     return sorted(findings, key=lambda f: (f.line or 0, f.field))
 
 
+MAX_BYTES = 1_000_000  # far above any real guide; keeps a runaway file from stalling every build
+
+
 def read_document(file: Path, display: str, kind: Kind) -> Document:
-    """Read and parse a file; an unreadable file becomes a document with one problem."""
+    """Read and parse a file; an unreadable or oversized file becomes a document with one problem."""
     try:
-        raw = file.read_bytes()
+        size = file.stat().st_size
+        raw = file.read_bytes() if size <= MAX_BYTES else b""
     except OSError as exc:
-        doc = parse(b"", display, kind)
-        doc.problems[:] = [Finding(display, None, "file", "an unreadable file", f"{exc.strerror}: check the file's permissions")]
-        return doc
+        return _problem(display, kind, "an unreadable file", f"{exc.strerror}: check the file's permissions")
+    if size > MAX_BYTES:
+        return _problem(display, kind, f"{size / 1_000_000:.1f} MB", f"a file may hold at most {MAX_BYTES // 1_000_000} MB: split it into several guides")
     return parse(raw, display, kind)
+
+
+def _problem(display: str, kind: Kind, found: str, expected: str) -> Document:
+    """Make a document that carries one file-level problem."""
+    doc = parse(b"", display, kind)
+    doc.problems[:] = [Finding(display, None, "file", found, expected)]
+    return doc

@@ -1,0 +1,103 @@
+"""Atomic builds: the output switches to a finished build in one step, or stays as it was."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+from test_tasks import BAD
+
+from conftest import INVOKE, invoke
+
+
+def snapshot(output: Path) -> dict[str, bytes]:
+    """Every file of the published site, by path, with its bytes."""
+    return {str(p.relative_to(output)): p.read_bytes() for p in sorted(output.rglob("*")) if p.is_file()}
+
+
+def many_guides(project: Path, count: int) -> None:
+    """Add copies of the fixture guide so a build takes long enough to interrupt."""
+    guide = (project / "content" / "guides" / "every-table.md").read_text(encoding="utf-8")
+    for n in range(count):
+        text = guide.replace("title: Every table kind", f"title: Every table kind {n}", 1)
+        (project / "content" / "guides" / f"copy-{n}.md").write_text(text, encoding="utf-8")
+
+
+def test_a_build_switches_the_output_to_a_finished_site(project: Path) -> None:
+    assert invoke(project, "build").returncode == 0
+    output = project / "output"
+    assert output.is_symlink() and (output / "index.html").is_file()
+    first = os.readlink(output)
+    assert invoke(project, "build").returncode == 0
+    assert os.readlink(output) != first
+    builds = project / ".output-builds"
+    assert sorted(p.name for p in builds.iterdir() if p.is_dir()) == [Path(os.readlink(output)).name]
+
+
+def test_a_failed_build_keeps_the_previous_site_byte_for_byte(project: Path) -> None:
+    assert invoke(project, "build").returncode == 0
+    before = snapshot(project / "output")
+    (project / "content" / "guides" / "bad.md").write_text(BAD, encoding="utf-8")
+    assert invoke(project, "build").returncode == 1
+    assert invoke(project, "publish").returncode == 1
+    assert snapshot(project / "output") == before
+    assert not list((project / ".output-builds").glob("staging-*"))
+
+
+def test_a_build_killed_midway_keeps_the_previous_site(project: Path) -> None:
+    assert invoke(project, "build").returncode == 0
+    before = snapshot(project / "output")
+    many_guides(project, 150)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST")}
+    build = subprocess.Popen([str(INVOKE), "build"], cwd=project, env=env, stdout=subprocess.DEVNULL,
+                             stderr=subprocess.DEVNULL, start_new_session=True)
+    staging_files: list[Path] = []
+    deadline = time.monotonic() + 120
+    while not staging_files and build.poll() is None and time.monotonic() < deadline:
+        staging_files = [p for p in (project / ".output-builds").glob("staging-*/**/*") if p.is_file()]
+        time.sleep(0.005)
+    assert staging_files, "the build ended before it wrote anything; it was not killed midway"
+    os.killpg(build.pid, signal.SIGKILL)
+    build.wait()
+    assert snapshot(project / "output") == before
+    # The next build clears what the killed one left and publishes the new site.
+    assert invoke(project, "build").returncode == 0
+    assert not list((project / ".output-builds").glob("staging-*"))
+    assert (project / "output" / "test-topic" / "every-table-kind-149" / "index.html").is_file()
+
+
+def test_two_builds_at_once_never_leave_a_mixed_output(project: Path) -> None:
+    many_guides(project, 20)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST")}
+    runs = [subprocess.Popen([str(INVOKE), task], cwd=project, env=env, stdout=subprocess.DEVNULL,
+                             stderr=subprocess.PIPE, text=True) for task in ("build", "publish", "build")]
+    assert [run.wait(timeout=300) for run in runs] == [0, 0, 0]
+    pages = [p.read_text(encoding="utf-8") for p in (project / "output").rglob("*.html")]
+    published = ["https://magnesium-guide.example" in page for page in pages]
+    assert len(pages) > 20 and (all(published) or not any(published))
+    assert len([p for p in (project / ".output-builds").iterdir() if p.is_dir()]) == 1
+
+
+def test_an_output_folder_outside_the_project_is_refused(project: Path, tmp_path_factory) -> None:
+    elsewhere = tmp_path_factory.mktemp("elsewhere")
+    (elsewhere / "keep.txt").write_text("keep", encoding="utf-8")
+    settings = project / "pelicanconf.py"
+    settings.write_text(settings.read_text(encoding="utf-8") + f"\nOUTPUT_PATH = {str(elsewhere)!r}\n", encoding="utf-8")
+    result = invoke(project, "build")
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[-1] == (
+        f"build failed: OUTPUT_PATH {str(elsewhere)!r} is not a folder inside {project.resolve()}; "
+        "the build replaces that folder, so it must be one of the project's own")
+    assert (elsewhere / "keep.txt").read_text(encoding="utf-8") == "keep"
+
+
+def test_clean_removes_the_site_and_every_build(project: Path) -> None:
+    assert invoke(project, "build").returncode == 0
+    result = invoke(project, "clean")
+    assert result.returncode == 0
+    assert not (project / "output").exists() and not (project / "output").is_symlink()
+    assert not (project / ".output-builds").exists()
+    assert (project / "content" / "guides" / "every-table.md").is_file()

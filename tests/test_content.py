@@ -45,7 +45,7 @@ def pages_by_title(output: Path) -> dict[str, BeautifulSoup]:
 
 def test_the_site_holds_the_five_guides_the_glossary_and_the_pages() -> None:
     names = {p.name for p in GUIDES}
-    assert SEED_TOPICS <= names
+    assert names >= SEED_TOPICS
     assert {p.stem for p in (CONTENT / "guides" / "glossary").glob("*.md")} == GLOSSARY
     assert {p.stem for p in (CONTENT / "pages").glob("*.md")} == PAGES
 

@@ -76,10 +76,18 @@ def test_intake_rows_that_do_not_match(ref: Reference, row: str, message: str) -
     assert check(ref, intake(row)) == [f"g.md:{LI}: {message}"]
 
 
-def test_unknown_nutrient(ref: Reference) -> None:
-    assert check(ref, intake("{life_stage: 1-3 years, amount: 80 mg/day}", nutrient="magnesum")) == [
-        f"g.md:{LI}: doses[0].rows[0].nutrient: found 'magnesum'; expected one of magnesium, vitamin B6, zinc or calcium"
+def test_an_unknown_table_nutrient_is_reported_once_at_the_table(ref: Reference) -> None:
+    rows = ("{life_stage: 1-3 years, amount: 80 mg/day}", "{life_stage: 4-8 years, amount: 130 mg/day}")
+    assert check(ref, intake(*rows, nutrient="magnesum")) == [
+        f"g.md:{LI - 2}: doses[0].nutrient: found 'magnesum'; expected one of magnesium, vitamin B6, zinc or calcium"
         " (did you mean 'magnesium'?)"
+    ]
+
+
+def test_an_unknown_row_nutrient_is_reported_at_the_row(ref: Reference) -> None:
+    assert check(ref, intake("{life_stage: 1-3 years, amount: 80 mg/day, nutrient: zink}")) == [
+        f"g.md:{LI}: doses[0].rows[0].nutrient: found 'zink'; expected one of magnesium, vitamin B6, zinc or calcium"
+        " (did you mean 'zinc'?)"
     ]
 
 

@@ -67,7 +67,7 @@ def parse(raw: bytes, path: str, kind: Kind) -> Document:
     except YamlProblem as exc:
         where = field_name(exc.field_path)
         return Document(path, kind, Located(None), body, closing + 2, [
-            Finding(path, exc.line, where, "invalid YAML", exc.advice())
+            Finding(path, exc.line, where, exc.found, exc.advice())
         ])
     doc = Document(path, kind, front, body, closing + 2)
     if not isinstance(front.data, dict):

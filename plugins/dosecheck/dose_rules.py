@@ -23,6 +23,9 @@ class RuleProblem(Exception):
         self.field, self.found, self.expected, self.source = field, found, expected, source
 
 
+SUPERVISED_CEILING = 10  # a supervised amount beyond this many ULs is far likelier a typo than a prescription
+
+
 @dataclass(frozen=True)
 class Expected:
     """A reference value or span for a row, with its kind (RDA, AI, UL) and source."""
@@ -37,8 +40,15 @@ def check_doses(guide: Page, doc: Document, ref: Reference) -> Iterator[Finding]
     """Check every row of every dose table."""
     source_ids = {s.id for s in guide.sources if s is not None}
     for t_index, table in enumerate(guide.doses):
+        table_nutrient_known = table is None or ref.nutrient(table.nutrient) is not None
+        if not table_nutrient_known:
+            # Said once, at the table, rather than once per row that inherits it.
+            names = ref.nutrient_names()
+            where: FieldPath = ("doses", t_index, "nutrient")
+            yield Finding(doc.path, doc.front.line_of(where), field_name(where), repr(table.nutrient),
+                          f"expected one of {one_of(names)}{did_you_mean(table.nutrient, names)}")
         for r_index, row in enumerate(table.rows if table is not None else []):
-            if row is None:
+            if row is None or (row.nutrient is None and not table_nutrient_known):
                 continue
             loc: FieldPath = ("doses", t_index, "rows", r_index)
             try:
@@ -173,6 +183,10 @@ def _supplement_row(
     basis = "elemental" if row.basis == "elemental" else f"compound, about {fmt_mg(round(low), round(high))} elemental"
     found = f"{amount.text} {basis}"
     said = f"reference says the {limit.label} is {fmt_mg(limit.high, limit.high)} of {nutrient.name} ({nutrient.upper_limits.applies_to})"
+    if row.supervised and high > SUPERVISED_CEILING * limit.high:
+        raise RuleProblem("amount", found, f"{said}; even supervised, more than {SUPERVISED_CEILING} times the UL"
+                          f" ({fmt_mg(SUPERVISED_CEILING * limit.high, SUPERVISED_CEILING * limit.high)}) is refused as a likely typo",
+                          limit.source)
     if row.supervised and row.source:
         # An unknown source id is reported by the source check; the row is still meant as supervised.
         where = loc + ("amount",)

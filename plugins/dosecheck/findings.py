@@ -44,7 +44,10 @@ def field_name(path: FieldPath) -> str:
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """Return ` (did you mean 'x'?)` for a near miss, else an empty string."""
     lowered = {c.lower(): c for c in choices}
-    close = difflib.get_close_matches(word.lower(), list(lowered), n=1, cutoff=0.6)
+    key = word.lower()
+    # Typos keep their first letter; without that rule 0.6 offered "apple" for "kale".
+    same_start = [c for c in lowered if c[:1] == key[:1]]
+    close = difflib.get_close_matches(key, same_start, n=1, cutoff=0.6) or difflib.get_close_matches(key, list(lowered), n=1, cutoff=0.8)
     return f" (did you mean {lowered[close[0]]!r}?)" if close else ""
 
 

@@ -215,6 +215,10 @@ def _valid_parts(model: type[Page], data: dict[str, Any]) -> Page:
             checked = _valid(_field_adapter(model, name), value)
             if checked is not None:
                 parts[name] = checked
+    for name, info in model.model_fields.items():
+        # A required field that is missing or invalid reads as None, so rules can test for it.
+        if name not in parts and info.is_required():
+            parts[name] = None
     return model.model_construct(**parts)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import math
 import re
 from dataclasses import dataclass
 
@@ -100,7 +101,8 @@ def parse_amount(value: object) -> Amount:
     if isinstance(value, bool) or value is None:
         raise AmountError(f"expected {EXAMPLE}")
     if isinstance(value, (int, float)):
-        raise AmountError(f"expected a unit after the number ({UNIT_LIST}), like {fmt(float(value))} mg/day")
+        shown = fmt(float(value)) if isinstance(value, float) or abs(value) < 10**15 else str(value)[:20] + "..."
+        raise AmountError(f"expected a unit after the number ({UNIT_LIST}), like {shown} mg/day")
     if not isinstance(value, str):
         raise AmountError(f"expected {EXAMPLE}")
     text = value.strip()
@@ -114,10 +116,12 @@ def parse_amount(value: object) -> Amount:
         raise AmountError(f"expected {EXAMPLE}")
     unit_text = match["unit"]
     if unit_text is None:
-        raise AmountError(f"expected a unit after the number ({UNIT_LIST}), like {text} mg/day")
+        raise AmountError(f"expected a unit after the number ({UNIT_LIST}), like {match['low']}{'-' + match['high'] if match['high'] else ''} mg/day")
     unit = _unit(unit_text)
     low = number(match["low"])
     high = number(match["high"]) if match["high"] else low
+    if not (math.isfinite(low) and math.isfinite(high)):
+        raise AmountError("expected an amount of ordinary size; this number is too large to be a dose")
     if low <= 0 or high <= 0:
         raise AmountError("expected an amount above zero")
     if high < low:

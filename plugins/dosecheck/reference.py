@@ -274,7 +274,7 @@ def _load_cached(key: tuple[str, int, int], display: str) -> Reference:
         located = load(text)
     except YamlProblem as exc:
         raise ReferenceFileError(
-            [Finding(display, exc.line, "reference", "invalid YAML", exc.advice())]
+            [Finding(display, exc.line, field_name(exc.field_path) if exc.field_path else "reference", exc.found, exc.advice())]
         ) from None
     if not isinstance(located.data, dict):
         raise ReferenceFileError(

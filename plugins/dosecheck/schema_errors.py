@@ -21,6 +21,7 @@ _TYPE_WORDS: dict[str, str] = {
     "int_from_float": "a whole number",
     "float_type": "a number",
     "float_parsing": "a number",
+    "finite_number": "an ordinary number, not infinity or NaN",
     "bool_type": "true or false",
     "bool_parsing": "true or false",
     "date_type": "a date like 2026-11-20",

@@ -6,7 +6,6 @@ import re
 from dataclasses import dataclass
 from fractions import Fraction
 
-from .quantities import fmt
 
 # Writers' words for each household measure, mapped to the reference's measure names.
 MEASURES: dict[str, str] = {
@@ -29,6 +28,7 @@ MASS_MEASURES: dict[str, str] = {"g": "gram", "oz": "ounce", "lb": "pound"}
 _VULGAR = {"½": "1/2", "¼": "1/4", "¾": "3/4", "⅓": "1/3", "⅔": "2/3", "⅛": "1/8"}
 _QUANTITY = r"(?:\d+\s+\d+/\d+|\d+/\d+|\d+(?:\.\d+)?|\.\d+)"
 _SERVING = re.compile(rf"^\s*(?P<qty>{_QUANTITY})\s*(?P<measure>[a-z][a-z .]*?)\.?\s*$", re.IGNORECASE)
+MAX_QUANTITY = 10_000  # larger is a typo, and would overflow the arithmetic
 EXAMPLE = "a serving like 1/2 cup, 1 oz, 2 tablespoons, 100 g or 1 medium"
 
 
@@ -47,8 +47,10 @@ class Serving:
     def describe(self) -> str:
         """Render canonically: `1/2 cup`, `3 oz`."""
         qty = self.quantity
-        whole = f"{qty.numerator}/{qty.denominator}" if qty.denominator != 1 and qty < 1 else fmt(float(qty))
-        return f"{whole} {self.measure}"
+        whole, part = divmod(qty.numerator, qty.denominator)
+        fraction = f"{part}/{qty.denominator}" if part else ""
+        shown = " ".join(x for x in (str(whole) if whole else "", fraction) if x) or "0"
+        return f"{shown} {self.measure}"
 
 
 def parse_serving(value: object) -> Serving:
@@ -70,6 +72,8 @@ def parse_serving(value: object) -> Serving:
     quantity = _quantity(match["qty"])
     if quantity <= 0:
         raise ServingError("expected a serving above zero")
+    if quantity > MAX_QUANTITY:
+        raise ServingError(f"expected a serving of at most {MAX_QUANTITY:,} {measure}, the size of a real portion")
     return Serving(text=text, quantity=quantity, measure=measure)
 
 

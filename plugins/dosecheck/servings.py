@@ -6,7 +6,6 @@ import re
 from dataclasses import dataclass
 from fractions import Fraction
 
-
 # Writers' words for each household measure, mapped to the reference's measure names.
 MEASURES: dict[str, str] = {
     "cup": "cup", "cups": "cup", "c": "cup",

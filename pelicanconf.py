@@ -20,7 +20,7 @@ DEFAULT_LANG = "en"
 READERS = {"rst": None, "html": None, "htm": None}
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["dosecheck", "disclaimer"]
+PLUGINS = ["dosecheck", "disclaimer", "sitecheck"]
 
 # The dose checker: the one reference every figure is compared with.
 DOSECHECK_REFERENCE = "content/data/reference.yaml"
@@ -81,3 +81,9 @@ RELATIVE_URLS = True
 
 # Escape every front-matter string in templates; content HTML is marked |safe where it is printed.
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+
+# No script runs but the site's own files; JSON-LD data blocks are data, not script, so they need no exception.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+    "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"
+)

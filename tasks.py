@@ -27,7 +27,7 @@ CONFIG: dict[str, Any] = {
     "host": "127.0.0.1",
     "port": 8000,
     # The build refuses to run without these: a misspelt PLUGINS entry must not publish unchecked pages.
-    "required_plugins": ("dosecheck", "disclaimer"),
+    "required_plugins": ("dosecheck", "disclaimer", "sitecheck"),
 }
 
 

@@ -55,7 +55,7 @@ def test_check_and_build_report_the_same_findings_and_exit_codes(project: Path) 
 def test_check_writes_nothing_and_passes_a_good_site(project: Path) -> None:
     result = invoke(project, "check")
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines()[-1] == "checked 2 files: no errors and 1 warning"
+    assert result.stdout.splitlines()[-1] == "checked 3 files: no errors and 1 warning"
     assert not (project / "output").exists()
     assert not (project / "cache").exists()
 

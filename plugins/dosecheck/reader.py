@@ -32,11 +32,16 @@ class GuideReader(MarkdownReader):
             k: v for k, v in config.get("extension_configs", {}).items() if k != "markdown.extensions.meta"
         }
         self._guide_md = Markdown(**config)
+        # FAQ answers are front-matter strings: their raw HTML is shown as text, never run.
+        self._answer_md = Markdown(**config)
+        self._answer_md.preprocessors.deregister("html_block")
+        self._answer_md.inlinePatterns.deregister("html")
 
-    def _markdown(self, text: str) -> str:
-        """Convert Markdown with the shared converter."""
-        self._guide_md.reset()
-        return self._guide_md.convert(text)
+    def _markdown(self, text: str, converter: Markdown | None = None) -> str:
+        """Convert Markdown with a shared converter."""
+        md = converter or self._guide_md
+        md.reset()
+        return md.convert(text)
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         """Return the body's HTML and Pelican metadata; problems are kept for the checker."""
@@ -52,7 +57,7 @@ class GuideReader(MarkdownReader):
             )
             return "", metadata
         metadata.update(self._metadata(guide))
-        metadata["faq_answers"] = [self._markdown(faq.a) for faq in guide.faqs]
+        metadata["faq_answers"] = [self._markdown(faq.a, self._answer_md) for faq in guide.faqs]
         return self._markdown(doc.body), metadata
 
     def _metadata(self, guide: Page) -> dict[str, Any]:

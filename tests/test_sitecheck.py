@@ -6,9 +6,9 @@ import os
 from pathlib import Path
 
 import pytest
+from sitecheck.pages import REL, broken_links, secure_external_links
 
 from conftest import invoke
-from sitecheck.pages import REL, broken_links, secure_external_links
 
 
 @pytest.mark.parametrize(

@@ -87,3 +87,6 @@ CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
     "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"
 )
+
+# A guide past its next review date: "warning" here, "error" in publishconf.py.
+DOSECHECK_OVERDUE = "warning"

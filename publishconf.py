@@ -15,3 +15,6 @@ FEED_ALL_ATOM = "feeds/all.atom.xml"
 CATEGORY_FEED_ATOM = "feeds/{slug}.atom.xml"
 # A published build starts from nothing cached.
 LOAD_CONTENT_CACHE = False
+
+# A guide past its next review date is an error when publishing (a warning in local builds).
+DOSECHECK_OVERDUE = "error"

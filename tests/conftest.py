@@ -15,6 +15,7 @@ from dosecheck.reference import Reference, load_reference
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 REFERENCE = ROOT / "content" / "data" / "reference.yaml"
+TODAY = "2026-11-23"  # the fixtures' review dates are judged as of this day, so tests do not age
 
 
 @pytest.fixture(scope="session")
@@ -56,6 +57,8 @@ def project(tmp_path: Path) -> Path:
     """Lay out a project folder: the real settings, tasks, plugins and theme, and the fixture content."""
     for name in ("tasks.py", "pelicanconf.py", "publishconf.py"):
         shutil.copy(ROOT / name, tmp_path / name)
+    with open(tmp_path / "pelicanconf.py", "a", encoding="utf-8") as settings:
+        settings.write(f"\nDOSECHECK_TODAY = {TODAY!r}  # review dates are judged on a fixed day\n")
     for name in ("plugins", "theme"):
         (tmp_path / name).symlink_to(ROOT / name)
     shutil.copytree(DATA / "site" / "content", tmp_path / "content")

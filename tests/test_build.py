@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 from invoke.exceptions import Exit
 
-from conftest import DATA, REFERENCE
+from conftest import DATA, REFERENCE, TODAY
 from tasks import pelican_build
 
 DISCLAIMER_START = "This site gives general information, not medical advice."
@@ -33,6 +33,7 @@ def build(site: Path, **overrides: Any) -> Path:
         "OUTPUT_PATH": str(site / "output"),
         "CACHE_PATH": str(site / "cache"),
         "DOSECHECK_REFERENCE": str(site / "content" / "data" / "reference.yaml"),
+        "DOSECHECK_TODAY": TODAY,
     }
     settings.update(overrides)
     pelican_build("pelicanconf.py", settings)

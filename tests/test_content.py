@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -114,3 +115,16 @@ def test_seed_figures_the_reference_contradicts_appear_corrected(output: Path) -
     half_cups = {(r[0].lower(), r[2]) for r in rows if r[1] == "1/2 cup"}
     assert ("spinach, boiled", "78 mg") in half_cups and ("brown rice", "42 mg") in half_cups
     assert not {("spinach, boiled", "157 mg"), ("brown rice", "86 mg")} & half_cups
+
+
+def test_every_page_has_a_strict_csp_and_safe_external_links(output: Path) -> None:
+    for file in output.rglob("*.html"):
+        page = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+        csp = page.find("meta", attrs={"http-equiv": "Content-Security-Policy"})
+        assert csp is not None, file
+        directives = dict(d.strip().split(" ", 1) for d in csp["content"].split(";") if d.strip())
+        assert directives["script-src"] == "'self'" and directives["default-src"] == "'self'"
+        assert "unsafe-inline" not in csp["content"]
+        assert all(s.get("src") or s.get("type") == "application/ld+json" for s in page.find_all("script")), file
+        for link in page.find_all("a", href=re.compile(r"^https?://")):
+            assert {"noopener", "noreferrer"} <= set(link.get("rel", [])), (file, link)

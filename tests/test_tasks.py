@@ -103,3 +103,20 @@ def test_invoke_check_passes_every_corrected_guide(project: Path) -> None:
     result = invoke(project, "check")
     assert result.returncode == 0, result.stderr
     assert [line for line in result.stderr.splitlines() if line.startswith("content/")] == []
+
+
+OVERDUE = BAD.replace("last_reviewed: 2026-11-20", "last_reviewed: 2024-03-01").split("doses:")[0] + "---\n\nBody.\n"
+
+
+def test_an_overdue_review_warns_on_build_and_fails_publish(project: Path) -> None:
+    (project / "content" / "guides" / "overdue.md").write_text(OVERDUE, encoding="utf-8")
+    message = ("content/guides/overdue.md:6: last_reviewed: found 2024-03-01 (review due 2025-03-01), which has passed;"
+               " review the guide against its sources, then update last_reviewed and next_review_due")
+    built = invoke(project, "build")
+    assert built.returncode == 0, built.stderr
+    assert f"warning: {message}" in built.stderr.splitlines()
+    published = os.readlink(project / "output")
+    result = invoke(project, "publish")
+    assert result.returncode == 1
+    assert message in result.stderr.splitlines()
+    assert os.readlink(project / "output") == published

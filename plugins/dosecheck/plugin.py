@@ -16,6 +16,7 @@ from .reader import GuideReader
 from .reference import Reference, load_reference
 from .render import place_tables
 from .report import emit, fail_if_errors
+from .rules import ReviewPolicy
 from .validate import read_document, validate
 
 logger = logging.getLogger(__name__)
@@ -66,6 +67,7 @@ def site_findings(context: dict[str, Any], ref: Reference) -> list[Finding]:
     """Validate every source file Pelican found, cached or not, dropped or not."""
     findings: list[Finding] = []
     root = Path(context["PATH"])
+    review = ReviewPolicy.from_settings(context)
     for relative, content in context["generated_content"].items():
         doc = getattr(content, "guide_doc", None) if content is not None else None
         source = Path(context["PATH"], relative)
@@ -73,13 +75,13 @@ def site_findings(context: dict[str, Any], ref: Reference) -> list[Finding]:
             if not source.name.endswith(tuple(f".{e}" for e in MARKDOWN_EXTENSIONS)):
                 continue
             doc = read_document(source, display_path(str(source)), document_kind(str(source), context))
-            dropped = validate(doc, ref, source, root)
+            dropped = validate(doc, ref, source, root, review)
             findings += dropped
             if not errors(dropped):
                 # Pelican dropped a file our checks pass: its own error names the reason.
                 findings.append(Finding(doc.path, None, "file", "a file Pelican could not process", "see the error logged above it"))
             continue
-        findings += validate(doc, ref, source, root)
+        findings += validate(doc, ref, source, root, review)
     return findings
 
 

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
 from .document import Document
-from .findings import FieldPath, Finding, did_you_mean, field_name, one_of
+from .findings import FieldPath, Finding, Severity, did_you_mean, field_name, one_of
 from .guide_schema import Page, SupplementTable
 from .quantities import fmt
 from .reference import Food, Reference
@@ -101,6 +103,34 @@ def review_due(guide: Page) -> datetime.date | None:
     if guide.last_reviewed is None:
         return None
     return guide.last_reviewed + relativedelta(months=REVIEW_CYCLE_MONTHS)
+
+
+@dataclass(frozen=True)
+class ReviewPolicy:
+    """What an overdue review is on this run: a warning while writing, an error when publishing."""
+
+    today: datetime.date
+    overdue: Severity = "warning"
+
+    @classmethod
+    def from_settings(cls, settings: dict[str, Any]) -> ReviewPolicy:
+        """Read DOSECHECK_OVERDUE (warning or error) and DOSECHECK_TODAY (a fixed date, for reproducible runs)."""
+        today = settings.get("DOSECHECK_TODAY")
+        day = datetime.date.fromisoformat(str(today)) if today else datetime.date.today()
+        overdue = settings.get("DOSECHECK_OVERDUE", "warning")
+        return cls(day, "error" if overdue == "error" else "warning")
+
+
+def check_overdue(guide: Page, doc: Document, policy: ReviewPolicy) -> Iterator[Finding]:
+    """Report a guide whose next review date has passed."""
+    due = review_due(guide)
+    if due is None or due >= policy.today:
+        return
+    field = "next_review_due" if guide.next_review_due is not None else "last_reviewed"
+    found = str(guide.next_review_due) if guide.next_review_due is not None else f"{guide.last_reviewed} (review due {due})"
+    yield Finding(doc.path, doc.front.line_of((field,)), field, f"{found}, which has passed",
+                  "review the guide against its sources, then update last_reviewed and next_review_due",
+                  None, policy.overdue)
 
 
 def check_review_dates(guide: Page, doc: Document) -> Iterator[Finding]:

@@ -11,6 +11,7 @@ from typing import Any
 from .document import MARKDOWN_EXTENSIONS, Kind, display_path
 from .findings import Finding
 from .reference import Reference
+from .rules import ReviewPolicy
 from .validate import read_document, validate
 
 EXTENSIONS = tuple(f".{e}" for e in MARKDOWN_EXTENSIONS)
@@ -43,6 +44,7 @@ def check_site(settings: dict[str, Any], ref: Reference) -> list[Finding]:
     """Validate every source file; the same findings a build reports, without Markdown or HTML."""
     findings: list[Finding] = []
     root = Path(settings["PATH"])
+    review = ReviewPolicy.from_settings(settings)
     for file, kind in source_files(settings):
-        findings += validate(read_document(file, display_path(str(file)), kind), ref, file, root)
+        findings += validate(read_document(file, display_path(str(file)), kind), ref, file, root, review)
     return findings

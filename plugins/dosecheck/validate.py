@@ -11,11 +11,14 @@ from .findings import Finding
 from .guide_schema import validate_front
 from .links import check_links
 from .reference import Reference
-from .rules import check_foods, check_forms, check_review_dates, check_sources
+from .rules import ReviewPolicy, check_foods, check_forms, check_overdue, check_review_dates, check_sources
 
 
-def validate(doc: Document, ref: Reference, source_file: Path | None = None, content_root: Path | None = None) -> list[Finding]:
-    """Return every finding for a parsed document, in file order; links are checked when its place is known."""
+def validate(
+    doc: Document, ref: Reference, source_file: Path | None = None, content_root: Path | None = None,
+    review: ReviewPolicy | None = None,
+) -> list[Finding]:
+    """Return every finding for a parsed document, in file order; links and review dates when given their context."""
     if doc.problems:
         return list(doc.problems)
     findings = list(check_body_tables(doc))
@@ -28,6 +31,8 @@ def validate(doc: Document, ref: Reference, source_file: Path | None = None, con
         findings += check_placeholders(parts, doc)
         findings += check_sources(parts, doc)
         findings += check_review_dates(parts, doc)
+        if review is not None and doc.kind == "guide":
+            findings += check_overdue(parts, doc, review)
         findings += check_forms(parts, doc, ref)
         findings += check_foods(parts, doc, ref)
         findings += check_doses(parts, doc, ref)

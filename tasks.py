@@ -289,6 +289,100 @@ def new(c: Context, title: str) -> None:
     print(f"created {os.path.relpath(target)}; edit it, then run: invoke check")
 
 
+RELIABILITY_TESTS = {
+    "tests/test_corpus.py": "Bad-input corpus: each malformed guide gives its exact findings; `invoke check` and `invoke build` refuse the whole corpus in one run",
+    "tests/test_reference.py": "Broken reference files name the entry; the real reference holds what the site needs",
+    "tests/test_properties.py": "Property tests (hypothesis, 150 random inputs per parser property, 40 per validator property): parsers and validators return a value or the project's own error",
+    "tests/test_atomic.py": "Atomic builds: failed, killed and concurrent builds; output folder outside the project refused",
+    "tests/test_escaping.py": "Injection payloads in every front-matter string: HTML, attributes, JSON-LD, feeds",
+    "tests/test_sitecheck.py": "External links secured; broken internal links and #anchors fail the build",
+    "tests/test_content.py": "The real site: tables, sources, review dates, disclaimer, CSP, corrected seed figures",
+}
+
+
+def _corpus_figures() -> list[tuple[str, str]]:
+    """Run every bad input through the checks in-process and count the outcomes."""
+    from dosecheck.reference import ReferenceFileError, load_reference
+    from dosecheck.validate import read_document, validate
+
+    ref = load_reference(ROOT / "content" / "data" / "reference.yaml")
+    guides = sorted((ROOT / "tests" / "data" / "invalid" / "guides").glob("*.md"))
+    refused = with_line = crashes = findings = 0
+    for path in guides:
+        try:
+            found = validate(read_document(path, path.name, "guide"), ref, path, path.parent)
+        except Exception:  # noqa: BLE001 - a crash is what this counts
+            crashes += 1
+            continue
+        findings += len(found)
+        refused += any(f.severity == "error" for f in found)
+        with_line += all(f.line is not None for f in found)
+    references = sorted((ROOT / "tests" / "data" / "invalid" / "reference").glob("*.yaml"))
+    ref_refused = ref_crashes = 0
+    for path in references:
+        try:
+            load_reference(path)
+        except ReferenceFileError:
+            ref_refused += 1
+        except Exception:  # noqa: BLE001 - a crash is what this counts
+            ref_crashes += 1
+    return [
+        ("Malformed guides tried", str(len(guides))),
+        ("... refused with at least one error (non-zero exit)", str(refused)),
+        ("... whose every finding names a line", str(with_line)),
+        ("... findings in all", str(findings)),
+        ("... Python exceptions instead of findings", str(crashes)),
+        ("Malformed reference files tried", str(len(references))),
+        ("... refused with a ReferenceFileError naming the entry", str(ref_refused)),
+        ("... Python exceptions instead of findings", str(ref_crashes)),
+    ]
+
+
+@task
+def reliability(c: Context) -> None:
+    """Run the reliability tests and write their figures to docs/reliability.md."""
+    import platform
+    import xml.etree.ElementTree as ElementTree
+
+    report = Path(tempfile.mkdtemp()) / "junit.xml"
+    result = c.run(f"{sys.executable} -m pytest -q -p no:cacheprovider --junitxml={report} {' '.join(RELIABILITY_TESTS)}",
+                   warn=True, pty=False)
+    suites: dict[str, list[int]] = {name: [0, 0] for name in RELIABILITY_TESTS}
+    for case in ElementTree.parse(report).getroot().iter("testcase"):
+        name = "tests/" + case.get("classname", "").split(".")[-1] + ".py"
+        if name in suites:
+            suites[name][0] += 1
+            suites[name][1] += case.find("failure") is None and case.find("error") is None and case.find("skipped") is None
+    lines = [
+        "# Reliability", "",
+        "What the reliability tests cover and what they found. Regenerate this page with `invoke reliability`;",
+        f"last run {datetime.date.today()} on {platform.system()} {platform.machine()}, Python {platform.python_version()}.", "",
+        "## Bad input", "", "| figure | count |", "| --- | --- |",
+        *(f"| {name} | {value} |" for name, value in _corpus_figures()),
+        "", "Each malformed guide plants one defect (YAML syntax, tabs, byte-order mark, non-UTF-8 bytes, empty file,",
+        "unclosed front matter, wrong types, YAML 1.1 booleans and base-60 numbers, duplicate keys, huge numbers, NaN and",
+        "infinity, zero, negative and inverted amounts, unknown units, `u` and `µ` for micro, unknown nutrient, form, food,",
+        "serving and life stage, supervised rows without a source, unknown and duplicate source ids, impossible dates,",
+        "review dates out of order, placeholders naming no table, broken links, tables with amounts in the body) and is",
+        "paired with the exact message it must produce. A 5 MB guide is refused by size before it is parsed.", "",
+        "## Tests and outcomes", "", "| tests | what they check | passed |", "| --- | --- | --- |",
+        *(f"| `{name}` | {what} | {suites[name][1]} of {suites[name][0]} |" for name, what in RELIABILITY_TESTS.items()),
+        "", "## Faults injected", "",
+        "- A build killed with SIGKILL while writing: the published site is byte for byte the one before; the next build",
+        "  sweeps the killed build's folder.",
+        "- Three builds at once (two local, one publish): the output is one complete build, never a mix, and one build",
+        "  folder remains.",
+        "- Builds failing on findings, broken links, a broken reference or a page without the disclaimer: the output",
+        "  still points at the previous site.",
+        "- `OUTPUT_PATH` outside the project: refused before anything is written; the folder is untouched.",
+    ]
+    target = ROOT / "docs" / "reliability.md"
+    target.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"wrote {os.path.relpath(target)}")
+    if result is None or result.exited:
+        raise Exit("reliability: some tests failed; see above", code=1)
+
+
 @task
 def test(c: Context) -> None:
     """Run the whole test suite."""

@@ -290,9 +290,11 @@ def new(c: Context, title: str) -> None:
 
 
 RELIABILITY_TESTS = {
-    "tests/test_corpus.py": "Bad-input corpus: each malformed guide gives its exact findings; `invoke check` and `invoke build` refuse the whole corpus in one run",
+    "tests/test_corpus.py": ("Bad-input corpus: each malformed guide gives its exact findings; "
+                             "`invoke check` and `invoke build` refuse the whole corpus in one run"),
     "tests/test_reference.py": "Broken reference files name the entry; the real reference holds what the site needs",
-    "tests/test_properties.py": "Property tests (hypothesis, 150 random inputs per parser property, 40 per validator property): parsers and validators return a value or the project's own error",
+    "tests/test_properties.py": ("Property tests (hypothesis, 150 random inputs per parser property, 40 per validator property): "
+                                 "parsers and validators return a value or the project's own error"),
     "tests/test_atomic.py": "Atomic builds: failed, killed and concurrent builds; output folder outside the project refused",
     "tests/test_escaping.py": "Injection payloads in every front-matter string: HTML, attributes, JSON-LD, feeds",
     "tests/test_sitecheck.py": "External links secured; broken internal links and #anchors fail the build",

@@ -184,8 +184,8 @@ def test_findings_fail_the_build_once_and_nothing_is_written(site: Path, capsys:
     assert [line for line in err if line.startswith(("/", "content"))] == [
         f"{bad}:10: foods[0].magnesium_mg: found 157 mg per 1/2 cup; reference says 78 mg per 1/2 cup of spinach, boiled (within 10%) (ods-magnesium)",
         f"{bad}:15: doses[0].rows[0].amount: found 80 mg/day for 0-6 months; reference says 30 mg/day (AI for 0-6 months) (fnb-dri-1997)",
-        f"{broken}:2: front matter: found invalid YAML; YAML reports: while parsing a flow sequence expected ',' or ']',"
-        " but got '<stream end>'; check brackets, quotes and indentation near this line",
+        f"{broken}:2: front matter: found invalid YAML; YAML reports: while parsing a flow sequence did not find expected"
+        " ',' or ']'; check brackets, quotes and indentation near this line",
     ]
     assert not (site / "output").exists()
 

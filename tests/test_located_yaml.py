@@ -30,10 +30,10 @@ def test_lines_of_keys_and_items() -> None:
     ("text", "line", "problem"),
     [
         ("title: a\ntitle: b\n", 2, "duplicate key 'title'"),
-        ("title: [a\n", 1, "while parsing a flow sequence expected ',' or ']', but got '<stream end>'"),
+        ("title: [a\n", 1, "while parsing a flow sequence did not find expected ',' or ']'"),
         ("x: &a [*a]\n", 1, "an alias (*name) to a list or mapping"),
         ("a: &a [1, 2]\nb: [*a, *a]\n", 1, "an alias (*name) to a list or mapping"),
-        ("a:\n\tb: 1\n", 2, "while scanning for the next token found character '\\t' that cannot start any token"),
+        ("a:\n\tb: 1\n", 2, "while scanning for the next token found character that cannot start any token"),
         ("base: &b {x: 1}\nother:\n  <<: *b\n", 3, "merge keys (<<) are not supported"),
     ],
 )

@@ -25,6 +25,7 @@ class Document:
     body: str
     body_line: int
     problems: list[Finding] = field(default_factory=list)
+    schema: Any = None  # the front matter's schema result, worked out once (see guide_schema.validate_front)
 
     @property
     def data(self) -> dict:

@@ -167,7 +167,14 @@ class Guide(Page):
 
 
 def validate_front(doc: Document) -> tuple[Page | None, Page | None, list[Finding]]:
-    """Validate front matter: the whole model when valid, else the valid parts, and the findings."""
+    """Validate front matter: the whole model when valid, else the valid parts, and the findings (once per document)."""
+    if doc.schema is None:
+        doc.schema = _validate_front(doc)
+    return doc.schema
+
+
+def _validate_front(doc: Document) -> tuple[Page | None, Page | None, list[Finding]]:
+    """Validate front matter against the guide or page model."""
     if doc.problems:
         return None, None, []
     model = Guide if doc.kind == "guide" else Page

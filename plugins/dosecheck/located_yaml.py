@@ -27,8 +27,6 @@ class YamlProblem(Exception):
         """Say what the parser reported and how to fix it."""
         if self.expected:
             return self.expected
-        if "'\\t'" in self.problem or "\\t" in self.problem:
-            return f"YAML reports: {self.problem}; indent with spaces, not tabs"
         return f"YAML reports: {self.problem}; check brackets, quotes and indentation near this line"
 
 
@@ -36,13 +34,17 @@ INT = "tag:yaml.org,2002:int"
 FLOAT = "tag:yaml.org,2002:float"
 
 
-class _Loader(yaml.SafeLoader):
+# libyaml's parser is many times faster than the pure-Python one; the resolvers below work with either.
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
     """SafeLoader without YAML 1.1's base-60 numbers, so `10:30` stays the text a writer typed."""
 
 
 _Loader.yaml_implicit_resolvers = {
     first: [(tag, regex) for tag, regex in resolvers if tag not in (INT, FLOAT)]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
 }
 _Loader.add_implicit_resolver(INT, re.compile(
     r"^(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+)$"), list("-+0123456789"))
@@ -78,11 +80,14 @@ def load(text: str, first_line: int = 1) -> Located:
             loader.dispose()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        if exc.context_mark is not None and ("end of stream" in (exc.problem or "") or "<stream end>" in (exc.problem or "")):
+        if exc.context_mark is not None and exc.problem_mark is not None and exc.problem_mark.index >= len(text.rstrip()):
             # An unclosed quote or bracket runs to the end: the line where it opened is the one to fix.
             mark = exc.context_mark
         line = mark.line + 1 + offset if mark else None
         problem = " ".join(p for p in (exc.context, exc.problem) if p)
+        at = exc.problem_mark.index if exc.problem_mark is not None else -1
+        if 0 <= at < len(text) and text[at] == "\t":
+            raise YamlProblem(line, problem, expected=f"YAML reports: {problem} (a tab); indent with spaces, not tabs") from None
         raise YamlProblem(line, problem) from None
     except yaml.YAMLError as exc:  # pragma: no cover - reader errors carry no mark
         raise YamlProblem(first_line, str(exc)) from None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -12,19 +12,13 @@ from pelican import signals
 
 from .document import MARKDOWN_EXTENSIONS, display_path, document_kind
 from .findings import Finding, errors
-from .reader import GuideReader
+from .reader import GuideReader, reference_path
 from .reference import Reference, load_reference
-from .render import place_tables
 from .report import emit, fail_if_errors
-from .rules import ReviewPolicy
+from .rules import ReviewPolicy, check_overdue
 from .validate import read_document, validate
 
 logger = logging.getLogger(__name__)
-
-
-def reference_path(settings: dict[str, Any]) -> str:
-    """Return the reference file's path: DOSECHECK_REFERENCE, else PATH/data/reference.yaml."""
-    return settings.get("DOSECHECK_REFERENCE") or os.path.join(settings["PATH"], "data", "reference.yaml")
 
 
 def load(settings: dict[str, Any]) -> Reference:
@@ -33,12 +27,14 @@ def load(settings: dict[str, Any]) -> Reference:
     return load_reference(path, display_path(path))
 
 
-def _code_version() -> str:
-    """Hash this package's source, so a cache written by other code is never read."""
+def _cache_version(settings: dict[str, Any]) -> str:
+    """Hash this package's source and the reference file: a cache written by other code or against
+    another reference is never read, so an edit to the reference re-checks every guide."""
     digest = hashlib.sha256()
     for file in sorted(Path(__file__).parent.glob("*.py")):
         digest.update(file.read_bytes())
-    return digest.hexdigest()[:12]
+    digest.update(Path(reference_path(settings)).read_bytes())
+    return digest.hexdigest()[:16]
 
 
 class _NoTraceback(logging.Filter):
@@ -52,9 +48,14 @@ class _NoTraceback(logging.Filter):
 
 
 def start(pelican: Any) -> None:
-    """Load the reference before reading content, and keep the cache per code version."""
+    """Load the reference before reading content, and keep the cache per code and reference version."""
     load(pelican.settings)
-    pelican.settings["CACHE_PATH"] = os.path.join(pelican.settings["CACHE_PATH"], f"dosecheck-{_code_version()}")
+    base = Path(pelican.settings["CACHE_PATH"])
+    current = f"dosecheck-{_cache_version(pelican.settings)}"
+    for old in base.glob("dosecheck-*") if base.is_dir() else []:
+        if old.name != current:
+            shutil.rmtree(old, ignore_errors=True)  # caches for an older reference or code are never read again
+    pelican.settings["CACHE_PATH"] = str(base / current)
 
 
 def use_guide_reader(readers: Any) -> None:
@@ -64,14 +65,14 @@ def use_guide_reader(readers: Any) -> None:
 
 
 def site_findings(context: dict[str, Any], ref: Reference) -> list[Finding]:
-    """Validate every source file Pelican found, cached or not, dropped or not."""
+    """Collect every source file's findings: kept from reading (fresh or cached), or from re-reading a dropped file."""
     findings: list[Finding] = []
     root = Path(context["PATH"])
     review = ReviewPolicy.from_settings(context)
     for relative, content in context["generated_content"].items():
-        doc = getattr(content, "guide_doc", None) if content is not None else None
+        kept = getattr(content, "dosecheck_findings", None) if content is not None else None
         source = Path(context["PATH"], relative)
-        if doc is None:
+        if kept is None:
             if not source.name.endswith(tuple(f".{e}" for e in MARKDOWN_EXTENSIONS)):
                 continue
             doc = read_document(source, display_path(str(source)), document_kind(str(source), context))
@@ -81,21 +82,21 @@ def site_findings(context: dict[str, Any], ref: Reference) -> list[Finding]:
                 # Pelican dropped a file our checks pass: its own error names the reason.
                 findings.append(Finding(doc.path, None, "file", "a file Pelican could not process", "see the error logged above it"))
             continue
-        findings += validate(doc, ref, source, root, review)
-    return findings
+        findings += kept
+        guide = getattr(content, "guide_for_review", None)
+        if guide is not None:
+            lines = getattr(content, "dosecheck_review_lines", {})
+            path = kept[0].path if kept else display_path(str(source))
+            findings += check_overdue(guide, path, lambda loc, lines=lines: lines.get(loc[0]), review)
+    return sorted(findings, key=lambda f: (f.path, f.line or 0, f.field))
 
 
-def check_and_render(generators: list[Any]) -> None:
-    """Check everything, fail once with every finding, else place the checked tables."""
+def check(generators: list[Any]) -> None:
+    """Fail once with every finding of the whole site; the tables were placed when each file was read."""
     context = generators[0].context
-    ref = load(context)
-    findings = site_findings(context, ref)
+    findings = site_findings(context, load(context))
     emit(findings)
     fail_if_errors(findings, "nothing was written; fix them and build again")
-    for content in context["generated_content"].values():
-        guide = getattr(content, "guide", None)
-        if guide is not None:
-            content._content = place_tables(content._content, guide, ref, getattr(content, "faq_answers", []))
 
 
 def register() -> None:
@@ -105,4 +106,4 @@ def register() -> None:
         pelican_logger.addFilter(_NoTraceback())
     signals.initialized.connect(start)  # a broken reference fails before any content is read
     signals.readers_init.connect(use_guide_reader)  # our reader for every Markdown file
-    signals.all_generators_finalized.connect(check_and_render)  # every file read, nothing written yet
+    signals.all_generators_finalized.connect(check)  # every file read, nothing written yet

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import os
 from pathlib import Path
 from typing import Any
 
@@ -10,9 +11,17 @@ from markdown import Markdown
 from pelican.readers import MarkdownReader
 
 from .document import MARKDOWN_EXTENSIONS, display_path, document_kind
+from .findings import errors
 from .guide_schema import Page, validate_front
-from .rules import review_due
-from .validate import read_document
+from .reference import load_reference
+from .render import place_tables
+from .rules import ReviewDates, review_due
+from .validate import read_document, validate
+
+
+def reference_path(settings: dict[str, Any]) -> str:
+    """Return the reference file's path: DOSECHECK_REFERENCE, else PATH/data/reference.yaml."""
+    return settings.get("DOSECHECK_REFERENCE") or os.path.join(settings["PATH"], "data", "reference.yaml")
 
 # Front-matter fields that Pelican itself interprets; the rest pass through as attributes.
 PELICAN_FIELDS = ("date", "modified", "category", "tags", "slug", "status", "author", "authors")
@@ -44,21 +53,38 @@ class GuideReader(MarkdownReader):
         return md.convert(text)
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
-        """Return the body's HTML and Pelican metadata; problems are kept for the checker."""
-        doc = read_document(Path(source_path), display_path(source_path), document_kind(source_path, self.settings))
-        guide, _parts, _findings = validate_front(doc)
-        metadata: dict[str, Any] = {"guide_doc": doc, "guide": guide}
+        """Check the file, and return its HTML with the checked tables placed, and Pelican metadata.
+
+        Pelican caches what this returns, so a file that has not changed is neither parsed, checked
+        nor rendered again; the cache is keyed by the reference file too (see plugin.start).
+        """
+        source = Path(source_path)
+        doc = read_document(source, display_path(source_path), document_kind(source_path, self.settings))
+        ref = load_reference(reference_path(self.settings), display_path(reference_path(self.settings)))
+        findings = validate(doc, ref, source, Path(self.settings["PATH"]))
+        guide, _parts, _schema = validate_front(doc)
+        metadata: dict[str, Any] = {
+            "dosecheck_findings": findings,
+            # Lines of the review dates, so the overdue check can run on cached guides each day.
+            "dosecheck_review_lines": {k: doc.front.line_of((k,)) for k in ("last_reviewed", "next_review_due")},
+        }
         if guide is None:
             # Keep the file in the build so the checker reports it instead of Pelican dropping it.
-            stat = Path(source_path).stat() if Path(source_path).exists() else None
-            metadata["title"] = Path(source_path).stem
+            stat = source.stat() if source.exists() else None
+            metadata["title"] = source.stem
             metadata["date"] = self.process_metadata(
                 "date", str(datetime.datetime.fromtimestamp(stat.st_mtime if stat else 0).date())
             )
             return "", metadata
         metadata.update(self._metadata(guide))
-        metadata["faq_answers"] = [self._markdown(faq.a, self._answer_md) for faq in guide.faqs]
-        return self._markdown(doc.body), metadata
+        if doc.kind == "guide":
+            metadata["guide_for_review"] = ReviewDates(guide.last_reviewed, guide.next_review_due)
+        answers = [self._markdown(faq.a, self._answer_md) for faq in guide.faqs]
+        metadata["faq_answers"] = answers
+        html = self._markdown(doc.body)
+        if not errors(findings):
+            html = place_tables(html, guide, ref, answers)
+        return html, metadata
 
     def _metadata(self, guide: Page) -> dict[str, Any]:
         """Map a validated guide to Pelican's metadata."""

@@ -232,8 +232,22 @@ class Reference(_Strict):
         return list(self._food_index)
 
     def stages(self, text: str) -> list[str]:
-        """Return the reference stages that tile a writer's life stage."""
-        return life_stages.covered(text, self.life_stages, self.alias_index)
+        """Return the reference stages that tile a writer's life stage (worked out once per text)."""
+        cache = self._stage_cache
+        if text not in cache:
+            try:
+                cache[text] = life_stages.covered(text, self.life_stages, self.alias_index)
+            except life_stages.LifeStageError as exc:
+                cache[text] = exc
+        found = cache[text]
+        if isinstance(found, life_stages.LifeStageError):
+            raise found
+        return list(found)
+
+    @functools.cached_property
+    def _stage_cache(self) -> dict[str, list[str] | life_stages.LifeStageError]:
+        """Remember each stage text's tiling; every guide asks about the same few."""
+        return {}
 
 
 def _key(name: str) -> str:

@@ -33,19 +33,21 @@ def _sources(ref: Reference, ids: Sequence[str]) -> Markup:
 
 def _table(anchor: str, caption: str, headers: Sequence[str], rows: Sequence[Sequence[object]], row_classes: Sequence[str] = ()) -> Markup:
     """Render a table whose first column heads each row, in a scrollable labelled region."""
-    head = Markup("").join(Markup('<th scope="col">{}</th>').format(h) for h in headers)
+    # escape() leaves Markup (a supervised warning) as it is and escapes everything else; plain
+    # f-strings over escaped parts are several times faster than Markup.format on thousands of rows.
+    head = "".join(f'<th scope="col">{escape(h)}</th>' for h in headers)
     body = []
     for index, cells in enumerate(rows):
-        first, rest = cells[0], cells[1:]
         css = row_classes[index] if index < len(row_classes) and row_classes[index] else ""
-        tr = Markup('<tr class="{}">').format(css) if css else Markup("<tr>")
-        tds = Markup("").join(Markup("<td>{}</td>").format(c) for c in rest)
-        body.append(tr + Markup('<th scope="row">{}</th>').format(first) + tds + Markup("</tr>"))
+        tr = f'<tr class="{escape(css)}">' if css else "<tr>"
+        tds = "".join(f"<td>{escape(c)}</td>" for c in cells[1:])
+        body.append(f'{tr}<th scope="row">{escape(cells[0])}</th>{tds}</tr>')
+    name, text = escape(anchor), escape(caption)
     return Markup(
-        '<div class="table-wrap" role="region" tabindex="0" aria-labelledby="{0}-caption">'
-        '<table class="checked-table" id="{0}"><caption id="{0}-caption">{1}</caption>'
-        "<thead><tr>{2}</tr></thead><tbody>{3}</tbody></table></div>"
-    ).format(anchor, caption, head, Markup("").join(body))
+        f'<div class="table-wrap" role="region" tabindex="0" aria-labelledby="{name}-caption">'
+        f'<table class="checked-table" id="{name}"><caption id="{name}-caption">{text}</caption>'
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>"
+    )
 
 
 def render_dose_table(guide: Page, index: int, ref: Reference) -> Markup:

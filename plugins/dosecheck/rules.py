@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -96,13 +96,21 @@ def check_sources(guide: Page, doc: Document) -> Iterator[Finding]:
                           f"expected one of the guide's source ids ({one_of(list(seen)) or 'none given'}){did_you_mean(row.source, seen)}")
 
 
-def review_due(guide: Page) -> datetime.date | None:
+def review_due(guide: Page | ReviewDates) -> datetime.date | None:
     """Return when the guide is next due for review: as given, or a year after the last review."""
     if guide.next_review_due is not None:
         return guide.next_review_due
     if guide.last_reviewed is None:
         return None
     return guide.last_reviewed + relativedelta(months=REVIEW_CYCLE_MONTHS)
+
+
+@dataclass(frozen=True)
+class ReviewDates:
+    """A guide's two review dates, all the overdue check needs of a cached guide."""
+
+    last_reviewed: datetime.date | None
+    next_review_due: datetime.date | None
 
 
 @dataclass(frozen=True)
@@ -121,14 +129,14 @@ class ReviewPolicy:
         return cls(day, "error" if overdue == "error" else "warning")
 
 
-def check_overdue(guide: Page, doc: Document, policy: ReviewPolicy) -> Iterator[Finding]:
-    """Report a guide whose next review date has passed."""
+def check_overdue(guide: Page | ReviewDates, path: str, line_of: Callable[[FieldPath], int | None], policy: ReviewPolicy) -> Iterator[Finding]:
+    """Report a guide whose next review date has passed (judged on every run: the date moves, the file does not)."""
     due = review_due(guide)
     if due is None or due >= policy.today:
         return
     field = "next_review_due" if guide.next_review_due is not None else "last_reviewed"
     found = str(guide.next_review_due) if guide.next_review_due is not None else f"{guide.last_reviewed} (review due {due})"
-    yield Finding(doc.path, doc.front.line_of((field,)), field, f"{found}, which has passed",
+    yield Finding(path, line_of((field,)), field, f"{found}, which has passed",
                   "review the guide against its sources, then update last_reviewed and next_review_due",
                   None, policy.overdue)
 

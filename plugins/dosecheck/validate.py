@@ -32,7 +32,7 @@ def validate(
         findings += check_sources(parts, doc)
         findings += check_review_dates(parts, doc)
         if review is not None and doc.kind == "guide":
-            findings += check_overdue(parts, doc, review)
+            findings += check_overdue(parts, doc.path, doc.front.line_of, review)
         findings += check_forms(parts, doc, ref)
         findings += check_foods(parts, doc, ref)
         findings += check_doses(parts, doc, ref)

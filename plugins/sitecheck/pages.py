@@ -6,7 +6,6 @@ import os
 import re
 from dataclasses import dataclass, field
 from html import unescape
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -55,37 +54,33 @@ class PageLinks:
     """The ids a page defines and the links it makes, with their lines."""
 
     ids: set[str] = field(default_factory=set)
-    links: list[tuple[int, str]] = field(default_factory=list)
+    links: list[tuple[int, str]] = field(default_factory=list)  # (offset in the page, address)
 
 
-class _Collector(HTMLParser):
-    """Collect ids, and the href/src of links, stylesheets, scripts and images."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.page = PageLinks()
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        """Record this tag's id and the address it points at."""
-        values = dict(attrs)
-        if values.get("id"):
-            self.page.ids.add(values["id"] or "")
-        if tag == "a" and values.get("name"):
-            self.page.ids.add(values["name"] or "")
-        attr = {"a": "href", "link": "href", "img": "src", "script": "src"}.get(tag)
-        if attr and values.get(attr) is not None:
-            self.page.links.append((self.getpos()[0], values[attr] or ""))
+# The pages are the site's own templates' output, so attributes are always double-quoted; a regular
+# expression reads them several times faster than an HTML parser, which matters at thousands of pages.
+_ID = re.compile(r'<[a-zA-Z][^>]*?\s(?:id|name)="([^"]*)"')
+_LINK = re.compile(r'<(?:a|link|img|script)\b[^>]*?\s(?:href|src)="([^"]*)"', re.IGNORECASE)
 
 
 def collect(html: str) -> PageLinks:
-    """Parse a page for its ids and links."""
-    parser = _Collector()
-    parser.feed(html)
-    parser.close()
-    return parser.page
+    """Read a page's ids and the addresses of its links, stylesheets, scripts and images."""
+    page = PageLinks(ids={unescape(m) for m in _ID.findall(html)})
+    page.links = [(match.start(), unescape(match.group(1))) for match in _LINK.finditer(html)]
+    return page
 
 
-def _target(output: Path, page: Path, href: str, siteurl: str) -> tuple[Path, str] | None:
+class _LazyLine:
+    """A line number worked out, by reading the page again, only when a message shows it."""
+
+    def __init__(self, page: Path, offset: int) -> None:
+        self.page, self.offset = page, offset
+
+    def __str__(self) -> str:
+        return str(self.page.read_text(encoding="utf-8", errors="replace").count("\n", 0, self.offset) + 1)
+
+
+def _target(output: Path, page: Path, href: str, siteurl: str, folders: set[Path]) -> tuple[Path, str] | None:
     """Resolve an internal link to a file in the output and a fragment; None for links not checked."""
     href = href.strip()
     if not href or href.lower().startswith(_SKIPPED_SCHEMES) or is_external(href, siteurl):
@@ -100,25 +95,30 @@ def _target(output: Path, page: Path, href: str, siteurl: str) -> tuple[Path, st
         return page, parts.fragment
     target = output / path.lstrip("/") if path.startswith("/") else page.parent / path
     target = Path(os.path.normpath(target))
-    if path.endswith("/") or target.is_dir():
+    if path.endswith("/") or target in folders:
         target = target / "index.html"
     return target, parts.fragment
 
 
 def broken_links(output: Path, siteurl: str) -> list[str]:
     """Return one line per internal link or #anchor in the output that leads nowhere."""
-    pages = {page: collect(page.read_text(encoding="utf-8", errors="replace")) for page in sorted(output.rglob("*.html"))}
+    everything = list(output.rglob("*"))
+    files = {p for p in everything if p.is_file()}
+    folders = {p for p in everything if p.is_dir()}
+    pages = {page: collect(page.read_text(encoding="utf-8", errors="replace")) for page in sorted(p for p in files if p.suffix == ".html")}
     problems = []
     for page, found in pages.items():
         shown = page.relative_to(output)
-        for line, href in found.links:
-            resolved = _target(output, page, href, siteurl)
+        for offset, href in found.links:
+            # Lines are counted only for the rare broken link, not for every link of every page.
+            line = _LazyLine(page, offset)
+            resolved = _target(output, page, href, siteurl, folders)
             if resolved is None:
                 continue
             target, fragment = resolved
             if output not in target.parents and target != output:
                 problems.append(f"{shown}:{line}: link: found {href!r}, which leaves the output folder; link within the site")
-            elif not target.is_file():
+            elif target not in files:
                 problems.append(f"{shown}:{line}: link: found {href!r}, which names no page; fix the link or the page it points to")
             elif fragment and target.suffix == ".html":
                 ids = pages[target].ids if target in pages else collect(target.read_text(encoding="utf-8", errors="replace")).ids

@@ -22,8 +22,7 @@ READERS = {"rst": None, "html": None, "htm": None}
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["dosecheck", "disclaimer", "sitecheck"]
 
-# The dose checker: the one reference every figure is compared with.
-DOSECHECK_REFERENCE = "content/data/reference.yaml"
+# The dose checker compares every figure with PATH/data/reference.yaml (DOSECHECK_REFERENCE overrides it).
 
 # Injected before the content of every guide and page, into every feed entry,
 # and into any written page whose template leaves it out.

@@ -386,6 +386,16 @@ def reliability(c: Context) -> None:
 
 
 @task
+def bench(c: Context, sizes: str = "100,1000,5000", repeat: int = 3) -> None:
+    """Benchmark the project against plain Pelican on generated corpora: invoke bench --sizes 100,1000 --repeat 3."""
+    sys.path.insert(0, str(ROOT))
+    from benchmarks.run import main
+
+    report = main([int(s) for s in sizes.split(",")], repeat)
+    print(report)
+
+
+@task
 def test(c: Context) -> None:
     """Run the whole test suite."""
     c.run(f"{sys.executable} -m pytest", pty=False)

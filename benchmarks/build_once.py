@@ -3,23 +3,38 @@
 from __future__ import annotations
 
 import json
+import logging
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "plugins"), str(ROOT)]
 
 
 def main(task: str, variant: str, work: str) -> None:
-    """Build (or check) the corpus in `work` with the project or with plain Pelican."""
-    import logging
-
+    """Build, check, or rebuild after an edit, the corpus in `work` with the project or with plain Pelican."""
     import tasks
 
     folder = Path(work)
     overrides = {"PATH": str(folder / "content"), "OUTPUT_PATH": str(folder / f"output-{variant}"),
                  "CACHE_PATH": str(folder / f"cache-{variant}"), "DOSECHECK_TODAY": "2026-11-23"}
+    build = _project_build if variant == "project" else _plain_build
+    if task == "serve-edit":
+        # What `invoke serve` does after an edit: the process is already running and warm.
+        build(tasks, overrides)
+        guide = folder / "content" / "guides" / "guide-00000.md"
+        old = guide.read_text(encoding="utf-8")
+        guide.write_text(old + "\nEdited while serving.\n", encoding="utf-8")
+        try:
+            started = time.perf_counter()
+            build(tasks, overrides)
+            seconds = time.perf_counter() - started
+        finally:
+            guide.write_text(old, encoding="utf-8")
+        print(json.dumps({"seconds": seconds}))
+        return
     started = time.perf_counter()
     if task == "check":
         from dosecheck.plugin import load
@@ -28,17 +43,23 @@ def main(task: str, variant: str, work: str) -> None:
         settings = tasks._settings("pelicanconf.py", overrides)
         findings = check_site(settings, load(settings))
         assert not [f for f in findings if f.severity == "error"], findings[:3]
-    elif variant == "project":
-        tasks.pelican_build("pelicanconf.py", overrides)
     else:
-        from pelican import Pelican
-        from pelican.log import init
-
-        init(level=logging.WARNING, name="pelican")
-        # Plain Pelican: the same settings, theme and Markdown, none of the project's plugins or reader.
-        settings = tasks._settings("pelicanconf.py", {**overrides, "PLUGINS": []})
-        Pelican(settings).run()
+        build(tasks, overrides)
     print(json.dumps({"seconds": time.perf_counter() - started}))
+
+
+def _project_build(tasks: Any, overrides: dict[str, str]) -> None:
+    """Build with the project's settings and plugins."""
+    tasks.pelican_build("pelicanconf.py", overrides)
+
+
+def _plain_build(tasks: Any, overrides: dict[str, str]) -> None:
+    """Plain Pelican: the same settings, theme and Markdown, none of the project's plugins or reader."""
+    from pelican import Pelican
+    from pelican.log import init
+
+    init(level=logging.WARNING, name="pelican")
+    Pelican(tasks._settings("pelicanconf.py", {**overrides, "PLUGINS": []})).run()
 
 
 if __name__ == "__main__":

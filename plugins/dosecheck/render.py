@@ -27,7 +27,7 @@ def _sources(ref: Reference, ids: Sequence[str]) -> Markup:
     links = []
     for source_id in dict.fromkeys(ids):
         source = ref.source_index[source_id]
-        links.append(Markup('<a href="{}">{}</a> ({})').format(source.url, source.title, source.publisher))
+        links.append(Markup('<a href="{}" rel="noopener noreferrer">{}</a> ({})').format(source.url, source.title, source.publisher))
     return Markup('<p class="table-source">Checked against {}.</p>').format(Markup("; ").join(links))
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import posixpath
 import re
 from dataclasses import dataclass, field
 from html import unescape
@@ -80,8 +81,12 @@ class _LazyLine:
         return str(self.page.read_text(encoding="utf-8", errors="replace").count("\n", 0, self.offset) + 1)
 
 
-def _target(output: Path, page: Path, href: str, siteurl: str, folders: set[Path]) -> tuple[Path, str] | None:
-    """Resolve an internal link to a file in the output and a fragment; None for links not checked."""
+def _target(folder: str, href: str, siteurl: str, folders: set[str]) -> tuple[str, str] | None:
+    """Resolve a link from a page in `folder` (relative to the output) to an output path and a fragment.
+
+    Paths are plain strings relative to the output: "" is the output itself, ".." leaves it.
+    Returns None for links that are not checked (external, mail, script).
+    """
     href = href.strip()
     if not href or href.lower().startswith(_SKIPPED_SCHEMES) or is_external(href, siteurl):
         return None
@@ -92,37 +97,46 @@ def _target(output: Path, page: Path, href: str, siteurl: str, folders: set[Path
         return None
     path = unquote(parts.path)
     if not path:
-        return page, parts.fragment
-    target = output / path.lstrip("/") if path.startswith("/") else page.parent / path
-    target = Path(os.path.normpath(target))
+        return "", parts.fragment  # the page itself
+    target = posixpath.normpath(path.lstrip("/") if path.startswith("/") else posixpath.join(folder, path))
+    if target == ".":
+        target = ""
     if path.endswith("/") or target in folders:
-        target = target / "index.html"
+        target = posixpath.join(target, "index.html") if target else "index.html"
     return target, parts.fragment
 
 
 def broken_links(output: Path, siteurl: str) -> list[str]:
     """Return one line per internal link or #anchor in the output that leads nowhere."""
-    everything = list(output.rglob("*"))
-    files = {p for p in everything if p.is_file()}
-    folders = {p for p in everything if p.is_dir()}
-    pages = {page: collect(page.read_text(encoding="utf-8", errors="replace")) for page in sorted(p for p in files if p.suffix == ".html")}
+    files: set[str] = set()
+    folders: set[str] = {""}
+    for folder, dirs, names in os.walk(output):
+        relative = os.path.relpath(folder, output).replace(os.sep, "/")
+        base = "" if relative == "." else relative
+        folders.update(posixpath.join(base, d) if base else d for d in dirs)
+        files.update(posixpath.join(base, n) if base else n for n in names)
+    pages = {name: collect((output / name).read_text(encoding="utf-8", errors="replace"))
+             for name in sorted(f for f in files if f.endswith(".html"))}
+    resolved_cache: dict[tuple[str, str], tuple[str, str] | None] = {}
     problems = []
-    for page, found in pages.items():
-        shown = page.relative_to(output)
+    for name, found in pages.items():
+        folder = posixpath.dirname(name)
         for offset, href in found.links:
-            # Lines are counted only for the rare broken link, not for every link of every page.
-            line = _LazyLine(page, offset)
-            resolved = _target(output, page, href, siteurl, folders)
+            key = (folder, href)
+            if key not in resolved_cache:  # the same navigation links recur on every page of a folder
+                resolved_cache[key] = _target(folder, href, siteurl, folders)
+            resolved = resolved_cache[key]
             if resolved is None:
                 continue
             target, fragment = resolved
-            if output not in target.parents and target != output:
-                problems.append(f"{shown}:{line}: link: found {href!r}, which leaves the output folder; link within the site")
+            target = target or name
+            # Lines are counted only for the rare broken link, not for every link of every page.
+            line = _LazyLine(output / name, offset)
+            if target == ".." or target.startswith("../"):
+                problems.append(f"{name}:{line}: link: found {href!r}, which leaves the output folder; link within the site")
             elif target not in files:
-                problems.append(f"{shown}:{line}: link: found {href!r}, which names no page; fix the link or the page it points to")
-            elif fragment and target.suffix == ".html":
-                ids = pages[target].ids if target in pages else collect(target.read_text(encoding="utf-8", errors="replace")).ids
-                if unquote(fragment) not in ids:
-                    problems.append(f"{shown}:{line}: link: found {href!r}, but that page has no id {fragment!r}; "
-                                    "link to a heading or element that exists")
+                problems.append(f"{name}:{line}: link: found {href!r}, which names no page; fix the link or the page it points to")
+            elif fragment and target.endswith(".html") and unquote(fragment) not in pages[target].ids:
+                problems.append(f"{name}:{line}: link: found {href!r}, but that page has no id {fragment!r}; "
+                                "link to a heading or element that exists")
     return problems

@@ -20,7 +20,7 @@ DEFAULT_LANG = "en"
 READERS = {"rst": None, "html": None, "htm": None}
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["dosecheck", "disclaimer", "sitecheck"]
+PLUGINS = ["dosecheck", "disclaimer", "sitecheck", "guidepage", "sitemap", "refpage"]
 
 # The dose checker compares every figure with PATH/data/reference.yaml (DOSECHECK_REFERENCE overrides it).
 
@@ -53,18 +53,37 @@ TAG_URL = "tags/{slug}/"
 TAG_SAVE_AS = "tags/{slug}/index.html"
 AUTHOR_SAVE_AS = ""
 AUTHORS_SAVE_AS = ""
+ARCHIVES_URL = "archives/"
 ARCHIVES_SAVE_AS = "archives/index.html"
+CATEGORIES_URL = "categories/"
 CATEGORIES_SAVE_AS = "categories/index.html"
+TAGS_URL = "tags/"
 TAGS_SAVE_AS = "tags/index.html"
 YEAR_ARCHIVE_SAVE_AS = ""
 MONTH_ARCHIVE_SAVE_AS = ""
+# The search page (Pagefind's index is added after Pelican by tasks.py), the 404 page (404.html, the default name)
+# and robots.txt (templates/robots.txt) are templates of their own.
+DIRECT_TEMPLATES = ["index", "tags", "categories", "authors", "archives", "search", "404", "robots"]
+TEMPLATE_EXTENSIONS = [".html", ".txt"]
+SEARCH_URL = "search/"
+SEARCH_SAVE_AS = "search/index.html"
+ROBOTS_SAVE_AS = "robots.txt"
+# Every guide, page and listing; not the pages that are no place to land from a search engine.
+SITEMAP = {"format": "xml", "exclude": [r"^404\.html$", r"^search/$", r"^robots\.txt$"]}
 DEFAULT_PAGINATION = 20
+# The home page shows a few guides per topic, so it is never split into pages.
+PAGINATED_TEMPLATES = {"tag": None, "category": None}
+# Glossary entries are listed last on the home page and left out of "newest" and "recently reviewed".
+GLOSSARY_CATEGORY = "Glossary"
+HOME_GUIDES_PER_TOPIC = 6
 PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),
     (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
 )
 
-# Feeds need absolute addresses: publishconf.py turns them on.
+# Feeds need absolute addresses (each entry's id and link, and the links in its content), and local builds have no
+# site address (SITEURL is empty, links are relative), so a feed reader would get ids and links that lead nowhere.
+# publishconf.py, with the public SITEURL, turns them on.
 FEED_ALL_ATOM = None
 CATEGORY_FEED_ATOM = None
 TRANSLATION_FEED_ATOM = None
@@ -82,8 +101,9 @@ RELATIVE_URLS = True
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
 
 # No script runs but the site's own files; JSON-LD data blocks are data, not script, so they need no exception.
+# 'wasm-unsafe-eval' lets the search page compile Pagefind's WebAssembly (served from the site); it allows no JavaScript eval.
 CONTENT_SECURITY_POLICY = (
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
     "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"
 )
 

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import datetime
 import fcntl
+import gzip
 import logging
 import os
+import pickle
 import re
 import shutil
+import subprocess
 import sys
 import tempfile
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +31,7 @@ CONFIG: dict[str, Any] = {
     "host": "127.0.0.1",
     "port": 8000,
     # The build refuses to run without these: a misspelt PLUGINS entry must not publish unchecked pages.
-    "required_plugins": ("dosecheck", "disclaimer", "sitecheck"),
+    "required_plugins": ("dosecheck", "disclaimer", "sitecheck", "refpage"),
 }
 
 
@@ -50,11 +54,12 @@ def _settings(settings_file: str, overrides: dict[str, Any] | None = None) -> di
     return read_settings(str(ROOT / settings_file), override=overrides or {})
 
 
-def pelican_build(settings_file: str, overrides: dict[str, Any] | None = None) -> dict[str, Any]:
-    """Run Pelican once; raise Exit with a one-line reason on any failure."""
+def pelican_build(settings_file: str, overrides: dict[str, Any] | None = None, *, retried: bool = False) -> dict[str, Any]:
+    """Run Pelican once (again once without the cache, if it is unreadable); raise Exit with a one-line reason on any failure."""
     from pelican import Pelican
     from pelican.log import init as init_logging
 
+    _reset_sitemap()
     init_logging(level=logging.WARNING, name="pelican")
     counter = _ErrorCounter()
     logging.getLogger().addHandler(counter)
@@ -73,8 +78,18 @@ def pelican_build(settings_file: str, overrides: dict[str, Any] | None = None) -
                 f"without it pages would be published unchecked (loaded: {', '.join(settings['PLUGINS']) or 'none'})",
                 code=1,
             )
+        cache = settings["CACHE_PATH"]  # read now: the dosecheck plugin narrows it to a versioned folder
         try:
             pelican.run()
+        except (EOFError, zlib.error, gzip.BadGzipFile, pickle.UnpicklingError) as exc:
+            if retried:
+                raise
+            # Pelican writes its cache in place, so a build stopped while saving leaves it truncated
+            # and Pelican cannot read it again; the cache only saves time, so start it afresh.
+            print(f"warning: the content cache in {os.path.relpath(cache)} was unreadable ({type(exc).__name__}); "
+                  "rebuilding without it", file=sys.stderr)
+            shutil.rmtree(cache, ignore_errors=True)
+            return pelican_build(settings_file, overrides, retried=True)
         except Exception as exc:
             if getattr(exc, "writer_facing", False):
                 raise Exit(f"build failed: {exc}", code=1) from None
@@ -84,6 +99,41 @@ def pelican_build(settings_file: str, overrides: dict[str, Any] | None = None) -
         return settings
     finally:
         logging.getLogger().removeHandler(counter)
+
+
+def _reset_sitemap() -> None:
+    """Give pelican-sitemap a fresh start, as in a new process."""
+    # The plugin keeps the pages it queued, and the build it waits for, in one module-level object; after a
+    # build that failed midway (a finding, a broken link), the next build in the same process (`invoke serve`,
+    # the tests) would be taken for another site and written without a sitemap.
+    sitemap = sys.modules.get("pelican.plugins.sitemap.sitemap")
+    if sitemap is not None:
+        sitemap.generator.__init__()
+
+
+# Pagefind writes these into pagefind/; the search page loads the last two.
+SEARCH_BUNDLE = ("pagefind-entry.json", "pagefind-ui.js", "pagefind-ui.css")
+
+
+def index_search(site: Path) -> None:
+    """Index a built site with Pagefind into site/pagefind/; raise Exit with a one-line reason on any failure."""
+    command = [sys.executable, "-m", "pagefind", "--site", str(site)]
+    try:
+        result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=600)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise Exit(f"build failed: Pagefind could not index the site: {exc}", code=1) from None
+    lines = [line.strip() for line in (result.stderr + "\n" + result.stdout).splitlines() if line.strip()]
+    if result.returncode != 0:
+        errors = [n for n, line in enumerate(lines) if line.startswith("Error")]
+        if errors:
+            # Pagefind puts the detail of "Error loading Pagefind config:" on the next line.
+            reason = " ".join(lines[errors[0]:errors[0] + 2]) if lines[errors[0]].endswith(":") else lines[errors[0]]
+        else:
+            reason = lines[-1] if lines else f"exit code {result.returncode}"
+        raise Exit(f"build failed: Pagefind could not index the site: {reason}", code=1)
+    missing = [name for name in SEARCH_BUNDLE if not (site / "pagefind" / name).is_file()]
+    if missing:
+        raise Exit(f"build failed: Pagefind did not write pagefind/{', pagefind/'.join(missing)}", code=1)
 
 
 def _output_folder(settings: dict[str, Any]) -> Path:
@@ -128,6 +178,8 @@ def atomic_build(settings_file: str) -> tuple[dict[str, Any], Path]:
     staging = Path(tempfile.mkdtemp(prefix=f"staging-{os.getpid()}-", dir=builds))
     try:
         settings = pelican_build(settings_file, {"OUTPUT_PATH": str(staging)})
+        # Indexed before the switch, so a site is never published without its search index.
+        index_search(staging)
         _switch(final, staging, builds)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -399,3 +451,135 @@ def bench(c: Context, sizes: str = "100,1000,5000", repeat: int = 3) -> None:
 def test(c: Context) -> None:
     """Run the whole test suite."""
     c.run(f"{sys.executable} -m pytest", pty=False)
+
+
+# Audit: Lighthouse on the built site. The helpers below are shared with the browser tests.
+
+CHROMIUM_MISSING = "Chromium not found: install Debian's chromium (sudo apt-get install chromium) or set CHROMIUM_PATH"
+# Sandboxing needs user namespaces a container or root lacks; the rest stop Chromium calling Google hosts.
+CHROMIUM_FLAGS = ("--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                  "--no-first-run", "--disable-sync")
+AUDIT_GUIDE = "content/guides/magnesium-akathisia.md"
+
+
+def find_chromium() -> str | None:
+    """Return the Chromium to drive: CHROMIUM_PATH if set, else chromium or chromium-browser on PATH."""
+    if os.environ.get("CHROMIUM_PATH"):
+        return os.environ["CHROMIUM_PATH"]
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def serve_static(folder: Path) -> tuple[Any, str]:
+    """Serve a built site on a free localhost port from a thread, as a static host would; return the server and its origin."""
+    import functools
+    import http.server
+    import threading
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        """Files, a folder's index.html, and 404.html with status 404 for anything missing."""
+
+        extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
+                          ".js": "text/javascript", ".mjs": "text/javascript", ".wasm": "application/wasm",
+                          ".svg": "image/svg+xml", ".json": "application/json"}
+
+        def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+            """Answer a missing path with the site's own 404 page, when it has one."""
+            page = Path(self.directory) / "404.html"
+            if code != 404 or not page.is_file():
+                super().send_error(code, message, explain)
+                return
+            body = page.read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(body)
+
+        def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base class's name
+            """Keep quiet: every request would otherwise print a line."""
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(folder)))
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}"
+
+
+def page_path(output: Path, title: str) -> str | None:
+    """Return the address (from the site root) of the built page whose first <h1> is `title`."""
+    from html import unescape
+
+    for file in sorted(output.rglob("index.html")):
+        heading = re.search(r"<h1\b[^>]*>(.*?)</h1>", file.read_text(encoding="utf-8"), re.DOTALL)
+        if heading and " ".join(unescape(re.sub(r"<[^>]+>", "", heading.group(1))).split()) == title:
+            folder = file.parent.relative_to(output).as_posix()
+            return "/" if folder == "." else f"/{folder}/"
+    return None
+
+
+def guide_title(source: str) -> str:
+    """Read a guide's title from its front matter."""
+    from dosecheck.guide_schema import validate_front
+    from dosecheck.validate import read_document
+
+    guide, _parts, _findings = validate_front(read_document(ROOT / source, source, "guide"))
+    if guide is None:
+        raise Exit(f"{source} does not read as a guide; run invoke check", code=1)
+    return guide.title
+
+
+def _lighthouse(lighthouse: Path, chromium: str, url: str, preset: str) -> dict[str, Any] | str:
+    """Run Lighthouse once; return its JSON report, or why it failed."""
+    import json
+    import subprocess
+
+    flags = " ".join(("--headless=new", *CHROMIUM_FLAGS))
+    command = [str(lighthouse), url, "--output=json", "--quiet", f"--chrome-flags={flags}"]
+    if preset == "desktop":
+        command.append("--preset=desktop")  # mobile is Lighthouse's default
+    result = subprocess.run(command, capture_output=True, text=True, env={**os.environ, "CHROME_PATH": chromium}, timeout=300)
+    if result.returncode != 0:
+        return (result.stderr.strip().splitlines() or [f"exit code {result.returncode}"])[-1]
+    report = json.loads(result.stdout)
+    if report.get("runtimeError"):
+        return f"{report['runtimeError'].get('code')}: {report['runtimeError'].get('message')}"
+    return report
+
+
+@task
+def audit(c: Context, guide: str = AUDIT_GUIDE) -> None:
+    """Run Lighthouse, mobile and desktop, on the built home page, a guide and the reference page; print a table."""
+    output = (ROOT / CONFIG["deploy_path"]).resolve()
+    lighthouse = ROOT / "node_modules" / ".bin" / "lighthouse"
+    chromium = find_chromium()
+    if not (output / "index.html").is_file():
+        raise Exit("audit: no built site in output/; run invoke build first", code=1)
+    if not lighthouse.exists():
+        raise Exit("audit: Lighthouse is not installed; run npm ci --ignore-scripts (make audit does)", code=1)
+    if chromium is None:
+        raise Exit(f"audit: {CHROMIUM_MISSING}", code=1)
+    guide_path = page_path(output, guide_title(guide))
+    if guide_path is None:
+        raise Exit(f"audit: {guide} is not in output/; run invoke build first", code=1)
+    server, origin = serve_static(output)
+    rows, failures = [], []
+    try:
+        for name, path in (("home", "/"), ("guide", guide_path), ("reference", "/reference/")):
+            for preset in ("mobile", "desktop"):
+                report = _lighthouse(lighthouse, chromium, origin + path, preset)
+                if isinstance(report, str):
+                    failures.append(f"{path} ({preset}): {report}")
+                    rows.append(f"| {name} `{path}` | {preset} | failed | | | | | |")
+                    continue
+                scores = [report["categories"][k]["score"] for k in ("performance", "accessibility", "best-practices", "seo")]
+                audits = report["audits"]
+                requests = len(audits["network-requests"]["details"]["items"])
+                rows.append(f"| {name} `{path}` | {preset} | " + " | ".join("n/a" if s is None else str(round(s * 100)) for s in scores)
+                            + f" | {round(audits['total-byte-weight']['numericValue']):,} | {requests} |")
+    finally:
+        server.shutdown()
+    print("| page | preset | Performance | Accessibility | Best Practices | SEO | total bytes | requests |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
+    print("\n".join(rows))
+    if failures:
+        raise Exit("audit: Lighthouse failed on " + "; ".join(failures), code=1)

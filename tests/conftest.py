@@ -71,3 +71,25 @@ def invoke(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
     """Run invoke in the project folder."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST")}
     return subprocess.run([str(INVOKE), *args], cwd=project, capture_output=True, text=True, env=env, timeout=120)
+
+
+# Generated or heavy folders a copy of the project for building does not need.
+NOT_COPIED = {".git", ".venv", "output", ".output-builds", "cache", "node_modules", "test-artifacts", ".hypothesis",
+              ".pytest_cache", ".ruff_cache", "tests"}
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Build the real site once per session exactly as `invoke build` does (Pelican and every step after it), in a copy of the project."""
+    copy = tmp_path_factory.mktemp("project")
+    for entry in ROOT.iterdir():
+        if entry.name in NOT_COPIED or entry.name.startswith(".output"):
+            continue
+        if entry.is_dir():
+            # A copy, not a link: the files may change while the suite runs.
+            shutil.copytree(entry, copy / entry.name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(entry, copy / entry.name)
+    result = invoke(copy, "build")
+    assert result.returncode == 0, f"invoke build failed on the real site:\n{result.stdout}{result.stderr}"
+    return (copy / "output").resolve()

@@ -101,3 +101,16 @@ def test_clean_removes_the_site_and_every_build(project: Path) -> None:
     assert not (project / "output").exists() and not (project / "output").is_symlink()
     assert not (project / ".output-builds").exists()
     assert (project / "content" / "guides" / "every-table.md").is_file()
+
+
+def test_a_cache_truncated_by_a_stopped_build_is_dropped_and_the_build_succeeds(project: Path) -> None:
+    assert invoke(project, "build").returncode == 0
+    caches = [p for p in (project / "cache").rglob("*") if p.is_file()]
+    assert caches
+    for cache in caches:
+        cache.write_bytes(cache.read_bytes()[:40])  # what a build killed while saving its cache leaves
+    result = invoke(project, "build")
+    assert result.returncode == 0, result.stderr
+    assert "was unreadable (EOFError); rebuilding without it" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert (project / "output" / "index.html").is_file()

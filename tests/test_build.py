@@ -124,8 +124,11 @@ def test_every_page_carries_the_disclaimer_before_the_content(site: Path) -> Non
 
 
 def test_disclaimer_is_added_when_the_template_leaves_the_content_out(site: Path) -> None:
-    # The bare theme falls back to Pelican's simple theme, whose listings link author pages.
-    output = build(site, THEME=str(DATA / "themes" / "bare"), AUTHOR_SAVE_AS="author/{slug}.html")
+    # The bare theme falls back to Pelican's simple theme, whose listings link author pages
+    # and which has none of the site's own pages (search, 404, robots.txt); its listings are paginated.
+    output = build(site, THEME=str(DATA / "themes" / "bare"), AUTHOR_SAVE_AS="author/{slug}.html",
+                   DIRECT_TEMPLATES=["index", "tags", "categories", "authors", "archives"],
+                   PAGINATED_TEMPLATES={"index": None, "tag": None, "category": None, "author": None})
     main = guide_page(output).find("main")
     assert main.contents[0]["class"] == ["medical-disclaimer"]
     assert main.h1.get_text() == "Every table kind"
@@ -192,10 +195,10 @@ def test_findings_fail_the_build_once_and_nothing_is_written(site: Path, capsys:
 
 def test_a_misspelt_plugin_name_fails_instead_of_publishing_unchecked(site: Path) -> None:
     with pytest.raises(Exit) as caught:
-        build(site, PLUGINS=["dosechek", "disclaimer", "sitecheck"])
+        build(site, PLUGINS=["dosechek", "disclaimer", "sitecheck", "refpage"])
     assert caught.value.message == (
         "build failed: PLUGINS in pelicanconf.py does not load dosecheck; without it pages would be published unchecked"
-        " (loaded: disclaimer, sitecheck)"
+        " (loaded: disclaimer, sitecheck, refpage)"
     )
     assert not (site / "output").exists()
 

@@ -66,7 +66,7 @@ def page(output: Path) -> BeautifulSoup:
 def test_no_page_carries_a_script_or_handler_from_front_matter(output: Path) -> None:
     for file in output.rglob("*.html"):
         soup = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
-        assert all(s.get("type") == "application/ld+json" or s.get("src") for s in soup.find_all("script")), file
+        assert all(s.get("type") in ("application/ld+json", "application/json") or s.get("src") for s in soup.find_all("script")), file
         assert not soup.find_all("img"), file
         assert not [a for tag in soup.find_all(True) for a in tag.attrs if a.lower().startswith("on")], file
 

@@ -47,6 +47,17 @@ def test_every_broken_internal_link_and_anchor_is_listed(tmp_path: Path) -> None
     ]
 
 
+def test_links_into_the_search_bundle_written_after_the_build_are_not_reported(tmp_path: Path) -> None:
+    # Pagefind writes pagefind/ after Pelican's last signal; only that folder is left to tasks.py to check.
+    write(tmp_path, "search/index.html", '<link rel="stylesheet" href="../pagefind/pagefind-ui.css">\n'
+          '<script src="../pagefind/pagefind-ui.js" defer></script>\n<script src="../pagefinder/ui.js"></script>\n'
+          '<script src="https://magnesium-guide.example/pagefind/pagefind-ui.js"></script>\n<a href="../pagefind-ui.js">x</a>')
+    assert broken_links(tmp_path, "https://magnesium-guide.example") == [
+        "search/index.html:3: link: found '../pagefinder/ui.js', which names no page; fix the link or the page it points to",
+        "search/index.html:5: link: found '../pagefind-ui.js', which names no page; fix the link or the page it points to",
+    ]
+
+
 def test_a_broken_anchor_in_a_guide_fails_the_build_and_keeps_the_site(project: Path) -> None:
     assert invoke(project, "build").returncode == 0
     published = os.readlink(project / "output")

@@ -3,25 +3,44 @@
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
 from pelican import signals
 
 from .notice import DisclaimerError, carries, inject, notice_html, pages_without, prepend
 
 
-def _notice(settings: dict[str, Any]) -> str:
-    """Build the notice from the settings."""
+@dataclass(frozen=True)
+class NoticeForTemplates:
+    """The notice as a template function of the page's SITEURL (a class, so Pelican can pickle its settings)."""
+
+    text: str
+    url: str | None
+
+    def __call__(self, siteurl: str) -> Markup:
+        """Render the notice linking the full disclaimer from this page."""
+        return Markup(_notice({"MEDICAL_DISCLAIMER": self.text, "MEDICAL_DISCLAIMER_URL": self.url}, siteurl))
+
+
+def _notice(settings: dict[str, Any], siteurl: str | None = None) -> str:
+    """Build the notice from the settings, linking the full disclaimer from `siteurl` (default SITEURL)."""
     url = settings.get("MEDICAL_DISCLAIMER_URL")
     if url and not url.startswith(("http://", "https://", "/")):
-        url = f"{settings.get('SITEURL', '')}/{url}"
+        url = f"{settings.get('SITEURL', '') if siteurl is None else siteurl}/{url}"
     return notice_html(settings.get("MEDICAL_DISCLAIMER", ""), url)
 
 
 def check_settings(pelican: Any) -> None:
-    """Fail at start-up, before any work, when the disclaimer text is missing."""
-    _notice(pelican.settings)
+    """Fail at start-up, before any work, when the disclaimer text is missing; offer the notice to templates."""
+    settings = pelican.settings
+    _notice(settings)
+    # A template may place the notice itself (`{{ medical_disclaimer(SITEURL) }}`); pages whose
+    # template does not are given it at the start of <main> when written.
+    placer = NoticeForTemplates(settings.get("MEDICAL_DISCLAIMER", ""), settings.get("MEDICAL_DISCLAIMER_URL"))
+    settings["JINJA_GLOBALS"] = {**settings.get("JINJA_GLOBALS", {}), "medical_disclaimer": placer}
 
 
 def add_to_content(generators: list[Any]) -> None:

@@ -15,6 +15,9 @@ _A_TAG = re.compile(r"<a\b[^>]*>", re.IGNORECASE)
 _HREF = re.compile(r"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
 _REL_ATTR = re.compile(r"""\brel\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
 _SKIPPED_SCHEMES = ("mailto:", "tel:", "data:", "javascript:")
+# Pagefind writes the search bundle into pagefind/ after Pelican has finished (tasks.py indexes the built site
+# before publishing it, and checks the bundle is complete), so links into it cannot be checked here.
+GENERATED_AFTER_BUILD = "pagefind/"
 
 
 class SiteCheckError(Exception):
@@ -135,7 +138,8 @@ def broken_links(output: Path, siteurl: str) -> list[str]:
             if target == ".." or target.startswith("../"):
                 problems.append(f"{name}:{line}: link: found {href!r}, which leaves the output folder; link within the site")
             elif target not in files:
-                problems.append(f"{name}:{line}: link: found {href!r}, which names no page; fix the link or the page it points to")
+                if not target.startswith(GENERATED_AFTER_BUILD):
+                    problems.append(f"{name}:{line}: link: found {href!r}, which names no page; fix the link or the page it points to")
             elif fragment and target.endswith(".html") and unquote(fragment) not in pages[target].ids:
                 problems.append(f"{name}:{line}: link: found {href!r}, but that page has no id {fragment!r}; "
                                 "link to a heading or element that exists")

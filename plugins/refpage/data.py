@@ -1,0 +1,251 @@
+"""The dose reference page's tables, built from the reference file alone (no Pelican)."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from dosecheck.dose_rules import RuleProblem, upper_limit
+from dosecheck.quantities import fmt
+from dosecheck.reference import Food, Nutrient, Reference, RefSource
+from dosecheck.servings import parse_serving
+
+NUTRIENT = "magnesium"
+ADULTS = "adults"  # the reference's own name for the adult life stages; the calculator compares with their UL
+# A food the fact sheet does not list and that has no household measure is shown per ounce, the
+# serving the fact sheet uses for nuts, seeds and similar dense foods.
+FALLBACK_SERVING = "1 oz"
+NONE = "–"  # printed where the reference gives no value
+
+
+class RefPageError(Exception):
+    """The reference lacks something the page needs; the page cannot be built."""
+
+    exitcode = 1
+    writer_facing = True  # printed without a traceback
+
+
+def whole(value: float) -> int:
+    """Round to a whole number the way JavaScript's Math.round does (halves up), so page and script agree."""
+    floor = math.floor(value)
+    return floor + 1 if value - floor >= 0.5 else floor
+
+
+@dataclass(frozen=True)
+class IntakeRow:
+    """One life stage's RDA/AI for each sex, pregnancy and lactation, as printed."""
+
+    life_stage: str
+    kind: str  # RDA, AI, or both joined where a stage mixes them
+    male: str
+    female: str
+    pregnancy: str
+    lactation: str
+
+
+@dataclass(frozen=True)
+class Intakes:
+    """The magnesium RDA/AI table and its sources."""
+
+    rows: tuple[IntakeRow, ...]
+    sources: tuple[RefSource, ...]
+
+
+@dataclass(frozen=True)
+class UpperLimitRow:
+    """One population's supplemental UL, as printed."""
+
+    life_stage: str
+    condition: str
+    amount: str
+
+
+@dataclass(frozen=True)
+class UpperLimits:
+    """The supplemental UL table, what it counts, the adult value and the sources."""
+
+    rows: tuple[UpperLimitRow, ...]
+    applies_to: str
+    adult_mg: float
+    sources: tuple[RefSource, ...]
+
+    @property
+    def adult_text(self) -> str:
+        """Print the adult UL: `350 mg`."""
+        return f"{fmt(self.adult_mg)} mg"
+
+
+@dataclass(frozen=True)
+class FormRow:
+    """A magnesium form with its elemental fraction (low and high are equal for a single figure)."""
+
+    key: str
+    name: str
+    formula: str
+    percent: str
+    low: float
+    high: float
+    note: str
+
+    @property
+    def is_range(self) -> bool:
+        """Tell whether the reference gives two figures for this form."""
+        return self.low != self.high
+
+
+@dataclass(frozen=True)
+class Forms:
+    """The forms table and its sources."""
+
+    rows: tuple[FormRow, ...]
+    sources: tuple[RefSource, ...]
+
+
+@dataclass(frozen=True)
+class FoodRow:
+    """A food's magnesium per serving: the fact sheet's figure, or SR Legacy's per 100 g times the serving's weight."""
+
+    key: str
+    name: str
+    serving: str
+    grams: float | None
+    mg: float
+    mg_per_100g: float
+    computed: bool
+    note: str
+
+    @property
+    def mg_text(self) -> str:
+        """Print the serving's magnesium in whole mg when computed, as the fact sheet prints it otherwise."""
+        return f"{whole(self.mg) if self.computed else fmt(self.mg)} mg"
+
+    @property
+    def per_100g_text(self) -> str:
+        """Print SR Legacy's magnesium per 100 g."""
+        return f"{fmt(self.mg_per_100g)} mg"
+
+    @property
+    def grams_text(self) -> str:
+        """Print the serving's weight to a tenth of a gram, or a dash when the reference has none."""
+        return f"{fmt(round(self.grams, 1))} g" if self.grams is not None else NONE
+
+
+@dataclass(frozen=True)
+class Foods:
+    """The foods, most magnesium per serving first, and their sources."""
+
+    rows: tuple[FoodRow, ...]
+    sources: tuple[RefSource, ...]
+
+
+@dataclass(frozen=True)
+class ReferencePage:
+    """Everything the dose reference page prints."""
+
+    intakes: Intakes
+    upper_limits: UpperLimits
+    forms: Forms
+    foods: Foods
+
+
+def _sources(ref: Reference, ids: Iterable[str | None]) -> tuple[RefSource, ...]:
+    """Return the sources behind `ids`, once each, in order of first use."""
+    return tuple(ref.source_index[i] for i in dict.fromkeys(i for i in ids if i))
+
+
+def _magnesium(ref: Reference) -> Nutrient:
+    """Return the magnesium entry, or fail naming what is missing."""
+    nutrient = ref.nutrient(NUTRIENT)
+    if nutrient is None:
+        raise RefPageError(f"reference: found no nutrient {NUTRIENT!r}; the dose reference page needs its intakes and upper limits")
+    return nutrient
+
+
+def _mg_day(value: float) -> str:
+    """Print a daily amount."""
+    return f"{fmt(value)} mg/day"
+
+
+def intakes(ref: Reference) -> Intakes:
+    """Pivot the RDA/AI rows into one row per life stage, in the reference's order of stages."""
+    nutrient = _magnesium(ref)
+    rows = []
+    for stage in ref.life_stages:
+        values = [v for v in nutrient.intakes.rows if v.life_stage == stage]
+        if not values:
+            continue
+
+        def cell(sex: str | None, condition: str | None, values: list = values) -> str:
+            found = [v for v in values if v.condition == condition and (sex is None or v.sex in (sex, "both"))]
+            return _mg_day(found[0].mg) if found else NONE
+
+        kinds = "/".join(sorted({v.type for v in values}, reverse=True))
+        rows.append(IntakeRow(stage, kinds, cell("male", None), cell("female", None), cell(None, "pregnancy"), cell(None, "lactation")))
+    ids = [nutrient.intakes.source, *(v.source for v in nutrient.intakes.rows)]
+    return Intakes(tuple(rows), _sources(ref, ids))
+
+
+def upper_limits(ref: Reference) -> UpperLimits:
+    """List the supplemental ULs, stages without one first, and the adult UL the calculator compares with."""
+    nutrient = _magnesium(ref)
+    limits = nutrient.upper_limits
+    rows = [UpperLimitRow(stage, NONE, "Not established") for stage in limits.not_established]
+    rows += [UpperLimitRow(r.population, (r.condition or NONE).capitalize(), _mg_day(r.mg)) for r in limits.rows]
+    try:
+        adult = upper_limit(nutrient, ADULTS, ref)
+    except RuleProblem as problem:
+        raise RefPageError(f"reference: no adult {NUTRIENT} upper limit ({problem.expected}); the calculator needs it") from None
+    ids = [limits.source, *(r.source for r in limits.rows)]
+    return UpperLimits(tuple(rows), limits.applies_to, adult.high, _sources(ref, ids))
+
+
+def _fraction(percent: float) -> float:
+    """Turn a percentage into a fraction in decimal arithmetic: 8.9% is 0.089, not 0.08900000000000001."""
+    return float(Decimal(str(percent)) / 100)
+
+
+def forms(ref: Reference) -> Forms:
+    """List the forms in the reference's order, with the elemental share as a figure or a range."""
+    rows = tuple(
+        FormRow(form.id, form.name, form.formula, "–".join(f"{fmt(p)}%" for p in sorted(set(form.elemental_percent))),
+                _fraction(min(form.elemental_percent)), _fraction(max(form.elemental_percent)), form.note or "")
+        for form in ref.forms
+    )
+    return Forms(rows, _sources(ref, (s for form in ref.forms for s in form.source)))
+
+
+def _display_name(food: Food) -> str:
+    """Capitalise the food's reference name for a table row or a bar label."""
+    return food.id[:1].upper() + food.id[1:]
+
+
+def food_row(food: Food) -> FoodRow:
+    """Return a food's serving: the one the fact sheet lists, else one household measure (or an ounce) from SR Legacy."""
+    if food.listed is not None:
+        serving = parse_serving(food.listed.serving)
+        weight = food.grams(serving.measure)
+        grams = weight * float(serving.quantity) if weight is not None else None
+        return FoodRow(food.id, _display_name(food), food.listed.serving, grams, food.listed.magnesium_mg,
+                       food.mg_per_100g, False, food.note or "")
+    measure = next(iter(food.measures), None)
+    text = f"1 {measure}" if measure else FALLBACK_SERVING
+    serving = parse_serving(text)
+    grams = food.grams(serving.measure)
+    assert grams is not None  # a measure of the food's own, or a mass measure
+    computed = f"Computed: {fmt(food.mg_per_100g)} mg per 100 g × {fmt(round(grams, 1))} g (SR Legacy); the fact sheet does not list it."
+    note = f"{computed} {food.note}" if food.note else computed
+    return FoodRow(food.id, _display_name(food), text, grams, food.mg_per_100g * grams / 100, food.mg_per_100g, True, note)
+
+
+def foods(ref: Reference) -> Foods:
+    """List every food by magnesium per serving, most first (ties keep the reference's order)."""
+    rows = sorted((food_row(food) for food in ref.foods), key=lambda row: -row.mg)
+    ids = [s for food in ref.foods for s in ((food.listed.source if food.listed else None), food.source)]
+    return Foods(tuple(rows), _sources(ref, ids))
+
+
+def build_page(ref: Reference) -> ReferencePage:
+    """Build every table of the page from the reference."""
+    return ReferencePage(intakes(ref), upper_limits(ref), forms(ref), foods(ref))

@@ -1,0 +1,68 @@
+"""Wire the dose reference page into Pelican: a small generator that writes it with the theme's template."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from pelican import signals
+from pelican.generators import Generator, PelicanTemplateNotFound
+
+from dosecheck.plugin import load
+
+from .calculator import LABEL_AMOUNTS, calc_data, precomputed
+from .chart import render_chart
+from .data import build_page
+
+logger = logging.getLogger(__name__)
+
+TEMPLATE = "reference"
+FOODS_CAPTION = "Magnesium per serving of each food"
+DEFAULTS = {"REFPAGE_URL": "reference/", "REFPAGE_SAVE_AS": "reference/index.html"}
+
+
+class ReferencePageGenerator(Generator):
+    """Write the dose reference page from the reference file, every build."""
+
+    def generate_output(self, writer: Any) -> None:
+        """Render the page; the writer sends content_written, so the disclaimer and link checks see it."""
+        save_as = self.settings.get("REFPAGE_SAVE_AS")
+        if not save_as:
+            return
+        try:
+            template = self.get_template(TEMPLATE)
+        except PelicanTemplateNotFound:
+            # A theme without the template (the simple theme, a test theme) builds without the page.
+            logger.warning("refpage: the theme has no %s.html template; the dose reference page is not written", TEMPLATE)
+            return
+        page = build_page(load(self.settings))  # parsed once per version of the file, shared with the checks
+        writer.write_file(
+            save_as,
+            template,
+            self.context,
+            relative_urls=self.settings["RELATIVE_URLS"],
+            url=self.settings["REFPAGE_URL"],
+            refpage=page,
+            foods_caption=FOODS_CAPTION,
+            foods_chart=render_chart(page.foods.rows, FOODS_CAPTION),
+            calc_data=calc_data(page.forms.rows, page.upper_limits.adult_mg),
+            label_amounts=LABEL_AMOUNTS,
+            precomputed=precomputed(page.forms.rows),
+        )
+
+
+def add_settings(pelican: Any) -> None:
+    """Give the page's address a default, so templates can link it (REFPAGE_URL) before it is written."""
+    for name, value in DEFAULTS.items():
+        pelican.settings.setdefault(name, value)
+
+
+def get_generators(pelican: Any) -> type[Generator]:
+    """Add the page's generator to the build."""
+    return ReferencePageGenerator
+
+
+def register() -> None:
+    """Connect the module-level receivers (Pelican holds receivers weakly)."""
+    signals.initialized.connect(add_settings)
+    signals.get_generators.connect(get_generators)

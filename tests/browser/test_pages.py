@@ -1,0 +1,71 @@
+"""Every page in Chromium: clean loads, no third-party requests, no axe violation, and a screenshot at each width."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser
+
+from .conftest import PAGES, SCHEMES, WIDTHS, Site, publish_readme_screenshot, visit
+
+LOCAL_SCHEMES = ("data:", "blob:")
+
+
+def _wait(name: str) -> str:
+    """Wait for the network to settle on the search page, whose script loads its index after the page."""
+    return "networkidle" if name == "search" else "load"
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_page_loads_without_console_errors_or_requests_leaving_localhost(browser: Browser, site: Site, name: str) -> None:
+    with visit(browser, site, name, wait_until="networkidle") as seen:
+        assert seen.response is not None
+        if name == "404":
+            assert (site.output / "404.html").is_file(), "the site has no 404.html, so a missing page gets the server's bare error"
+            assert seen.response.status == 404
+            # Chromium logs the 404 status of the page itself as an error; that one is the point of the page.
+            own = re.compile(rf"Failed to load resource: the server responded with a status of 404 \(.*\) \({re.escape(site.url(name))}:0\)")
+            errors = [e for e in seen.errors if not own.fullmatch(e)]
+        else:
+            assert seen.response.status == 200, f"GET {site.paths[name]} answered {seen.response.status}"
+            errors = seen.errors
+        assert errors == [], f"{site.paths[name]} logged errors:\n" + "\n".join(errors)
+        outside = [url for url in seen.requests if not url.startswith((site.origin + "/", *LOCAL_SCHEMES))]
+        assert outside == [], f"{site.paths[name]} made requests leaving localhost:\n" + "\n".join(outside)
+
+
+def describe(violations: list[dict]) -> str:
+    """List each axe violation as `id (impact): help; targets: selectors`."""
+    lines = []
+    for violation in violations:
+        targets = ", ".join(" ".join(str(part) for part in node["target"]) for node in violation["nodes"])
+        lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']}; targets: {targets}")
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("name", PAGES)
+def test_axe_finds_no_accessibility_violation(browser: Browser, site: Site, name: str, width: int, scheme: str) -> None:
+    with visit(browser, site, name, width, scheme, wait_until=_wait(name)) as seen:
+        violations = Axe().run(seen.page).response["violations"]
+    assert violations == [], f"axe on {site.paths[name]} at {width}px, {scheme}:\n{describe(violations)}"
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("name", PAGES)
+def test_full_page_screenshot_and_no_sideways_scrolling(
+    browser: Browser, site: Site, screenshot_folder, name: str, width: int, scheme: str
+) -> None:
+    with visit(browser, site, name, width, scheme, wait_until=_wait(name)) as seen:
+        shot = screenshot_folder / f"{name}-{width}-{scheme}.png"
+        seen.page.screenshot(path=shot, full_page=True)
+        page_width = seen.page.evaluate("document.documentElement.scrollWidth")
+    assert shot.stat().st_size > 0
+    if (name, width, scheme) == ("guide", 375, "light"):
+        publish_readme_screenshot(shot)
+    # A reader on a phone should never have to scroll sideways to read a line.
+    assert page_width <= width, f"{site.paths[name]} at {width}px is {page_width}px wide: something overflows"

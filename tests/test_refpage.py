@@ -63,7 +63,9 @@ def test_the_page_is_written_at_its_address_with_the_disclaimer_and_a_site_link(
     assert main.h1.get_text() == "Magnesium dose reference"
     notice = main.find("aside", class_="medical-disclaimer")
     assert notice is not None and "not medical advice" in notice.get_text()
-    assert notice.sourceline < main.find("article").sourceline or notice.find_next_sibling("article") is not None
+    # The notice comes right after the page's introduction, before any figure.
+    assert notice.find_previous_sibling("header").h1.get_text() == "Magnesium dose reference"
+    assert notice.sourceline < main.find("table").sourceline
     assert "Figures as printed in the site's reference file" in main.find("p", class_="review").get_text()
     # Every page of the site links the reference page from the site navigation.
     home = BeautifulSoup((output / "index.html").read_text(encoding="utf-8"), "html.parser")

@@ -32,7 +32,8 @@ def test_calc_data_carries_every_form_and_the_adult_upper_limit(ref: Reference) 
     ("citrate", 1000, "113–162 mg", "46%"),
     ("glycinate", 250, "35 mg", "10%"),
     ("threonate", 2000, "144–166 mg", "47%"),  # the maker's 144 mg in 2 g
-    ("orotate", 100, "7–7 mg", "2%"),  # a form with two figures always reads as a range
+    ("orotate", 100, "7 mg", "2%"),  # two figures that round to the same whole mg read as one
+    ("orotate", 1000, "66–73 mg", "21%"),
     ("glycinate", 0, "0 mg", "0%"),
 ])
 def test_elemental_and_share_read_as_the_script_prints_them(

@@ -34,9 +34,9 @@ def elemental(amount_mg: float, form: FormRow) -> tuple[float, float]:
 
 
 def elemental_text(amount_mg: float, form: FormRow) -> str:
-    """Print elemental mg as the calculator does: `N mg`, or `N–M mg` for a form with two figures."""
+    """Print elemental mg as the calculator does: `N mg`, or `N–M mg` when the two figures differ in whole mg."""
     low, high = elemental(amount_mg, form)
-    return f"{whole(low)}–{whole(high)} mg" if form.is_range else f"{whole(high)} mg"
+    return f"{whole(low)}–{whole(high)} mg" if whole(low) != whole(high) else f"{whole(high)} mg"
 
 
 def ul_share_text(amount_mg: float, form: FormRow, adult_ul_mg: float) -> str:

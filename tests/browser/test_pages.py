@@ -64,8 +64,11 @@ def test_full_page_screenshot_and_no_sideways_scrolling(
         shot = screenshot_folder / f"{name}-{width}-{scheme}.png"
         seen.page.screenshot(path=shot, full_page=True)
         page_width = seen.page.evaluate("document.documentElement.scrollWidth")
+        if (name, width, scheme) == ("guide", 1280, "light"):
+            # The README shows what a reader sees first, not the whole (megabyte-sized) page.
+            top = screenshot_folder / f"{name}-{width}-{scheme}-top.png"
+            seen.page.screenshot(path=top)
+            publish_readme_screenshot(top)
     assert shot.stat().st_size > 0
-    if (name, width, scheme) == ("guide", 375, "light"):
-        publish_readme_screenshot(shot)
     # A reader on a phone should never have to scroll sideways to read a line.
     assert page_width <= width, f"{site.paths[name]} at {width}px is {page_width}px wide: something overflows"

@@ -50,7 +50,8 @@
       }
       var low = mg * entry.low;
       var high = mg * entry.high;
-      elemental.textContent = entry.low === entry.high
+      // A range whose ends round to the same whole mg reads as one figure.
+      elemental.textContent = Math.round(low) === Math.round(high)
         ? Math.round(high) + " mg"
         : Math.round(low) + DASH + Math.round(high) + " mg";
       elemental.setAttribute("data-low", oneDecimal(low));

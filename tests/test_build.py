@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 from typing import Any
@@ -264,3 +265,21 @@ def test_a_guide_pelican_would_drop_fails_the_build(site: Path, capsys: pytest.C
     assert f"{escaping}: file: found a file Pelican could not process; see the error logged above it" in err
     assert not (site / "output").exists()
     assert not (site.parent / "outside.html").exists()
+
+
+def test_a_guide_describes_itself_as_a_medical_web_page_and_its_faqs_as_an_faq_page(site: Path) -> None:
+    output = build(site, SITEURL="https://example.org", RELATIVE_URLS=False)
+    blocks = [json.loads(s.string) for s in guide_page(output).find_all("script", type="application/ld+json")]
+    page, faq = blocks
+    assert page["@type"] == "MedicalWebPage"
+    assert page["name"] == "Every table kind"
+    assert page["url"] == "https://example.org/test-topic/every-table-kind/"
+    assert page["lastReviewed"] == "2026-11-20"
+    assert page["reviewedBy"] == {"@type": "Person", "name": "A. Reviewer"}
+    assert page["about"] == {"@type": "Thing", "name": "Test topic"}
+    assert page["citation"] == [{"@type": "CreativeWork", "name": "Magnesium: Fact Sheet for Health Professionals",
+                                 "url": "https://ods.od.nih.gov/factsheets/Magnesium-HealthProfessional/"}]
+    assert faq["@type"] == "FAQPage"
+    questions = guide_page(output).select("section.faqs summary")
+    assert [q["name"] for q in faq["mainEntity"]] == [q.get_text() for q in questions]
+    assert all(q["acceptedAnswer"]["@type"] == "Answer" and q["acceptedAnswer"]["text"] for q in faq["mainEntity"])

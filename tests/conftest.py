@@ -93,3 +93,9 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = invoke(copy, "build")
     assert result.returncode == 0, f"invoke build failed on the real site:\n{result.stdout}{result.stderr}"
     return (copy / "output").resolve()
+
+
+@pytest.fixture(scope="session")
+def output(built_site: Path) -> Path:
+    """The real site as `invoke build` writes it, shared by every test that only reads it."""
+    return built_site

@@ -11,7 +11,6 @@ from bs4 import BeautifulSoup, Tag
 from conftest import ROOT
 from dosecheck.guide_schema import validate_front
 from dosecheck.validate import read_document
-from tasks import pelican_build
 
 CONTENT = ROOT / "content"
 GUIDES = sorted((CONTENT / "guides").rglob("*.md"))
@@ -24,12 +23,6 @@ GLOSSARY = {"glutamate-storm", "windows-and-waves", "protracted-withdrawal", "in
 PAGES = {"about", "disclaimer", "editorial-policy", "contact"}
 
 
-@pytest.fixture(scope="module")
-def output(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Build the real content once, with the project's settings, into a temporary folder."""
-    out = tmp_path_factory.mktemp("site")
-    pelican_build("pelicanconf.py", {"OUTPUT_PATH": str(out / "output"), "CACHE_PATH": str(out / "cache")})
-    return out / "output"
 
 
 @pytest.fixture(scope="module")

@@ -12,8 +12,6 @@ from guidepage import related as related_module
 from guidepage.outline import Heading, headings, outline, reading_minutes, word_count
 from guidepage.related import neighbours, related
 
-from tasks import pelican_build
-
 SECTIONS = "".join(f'<h2 id="s{i}">Section <em>{i}</em> &amp; more</h2><p>Text.</p>' for i in range(1, 5))
 
 
@@ -83,12 +81,6 @@ def test_neighbours_are_the_older_and_newer_guide_in_the_same_category() -> None
     assert around[3] == (ITEMS[2], None)
 
 
-@pytest.fixture(scope="module")
-def output(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Build the real content once into a temporary folder."""
-    out = tmp_path_factory.mktemp("site")
-    pelican_build("pelicanconf.py", {"OUTPUT_PATH": str(out / "output"), "CACHE_PATH": str(out / "cache")})
-    return out / "output"
 
 
 def _page(output: Path, path: str) -> BeautifulSoup:

@@ -14,17 +14,10 @@ from test_build import build
 
 from conftest import DATA, REFERENCE
 from dosecheck.reference import Reference
-from tasks import pelican_build
 
 SUPPLEMENTS_ONLY = "supplements and medications only, not magnesium in food and water"
 
 
-@pytest.fixture(scope="module")
-def output(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Build the real content once, with the project's settings, into a temporary folder."""
-    out = tmp_path_factory.mktemp("refpage")
-    pelican_build("pelicanconf.py", {"OUTPUT_PATH": str(out / "output"), "CACHE_PATH": str(out / "cache")})
-    return out / "output"
 
 
 @pytest.fixture(scope="module")

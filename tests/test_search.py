@@ -21,7 +21,7 @@ from test_atomic import snapshot
 from conftest import ROOT, invoke
 from dosecheck.guide_schema import validate_front
 from dosecheck.validate import read_document
-from tasks import _settings, index_search, pelican_build
+from tasks import _settings
 
 AKATHISIA = ROOT / "content" / "guides" / "magnesium-akathisia.md"
 DISCLAIMER = _settings("pelicanconf.py")["MEDICAL_DISCLAIMER"]
@@ -36,13 +36,6 @@ console.log(JSON.stringify(pages.map((page) => ({ url: page.url, title: page.met
 """
 
 
-@pytest.fixture(scope="module")
-def output(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Build the real content with the local settings and index it, as `invoke build` does, into a temporary folder."""
-    out = tmp_path_factory.mktemp("search")
-    pelican_build("pelicanconf.py", {"OUTPUT_PATH": str(out / "output"), "CACHE_PATH": str(out / "cache")})
-    index_search(out / "output")
-    return out / "output"
 
 
 def soup(path: Path) -> BeautifulSoup:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import fcntl
 import gzip
@@ -14,6 +15,7 @@ import subprocess
 import sys
 import tempfile
 import zlib
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -263,14 +265,104 @@ def clean(c: Context) -> None:
             print(f"removed {folder}/")
 
 
+class Preview:
+    """What `invoke serve` keeps of its last full build, to put one edited guide's page on disk at once.
+
+    Pelican has no incremental build: after any edit it writes every page. While serving, an edited
+    guide is first read, checked and written on its own into the site being served (its related guides
+    and neighbours as in the last build); the full, atomic build follows and replaces the whole site.
+    """
+
+    def __init__(self) -> None:
+        self.generator: Any = None
+        self.stamps: dict[Path, float] = {}
+
+    def remember(self, generator: Any, writer: Any = None) -> None:
+        """Keep the articles generator of the build that just wrote its pages."""
+        self.generator = generator
+
+    @contextlib.contextmanager
+    def watching(self, content: Path) -> Iterator[None]:
+        """Remember the generator of the build run inside, and, when it succeeds, the guides' modification times."""
+        from pelican import signals
+
+        signals.article_writer_finalized.connect(self.remember)
+        try:
+            yield
+        finally:
+            signals.article_writer_finalized.disconnect(self.remember)
+        self.stamps = self._stamps(content)
+
+    def edited_guide(self, content: Path) -> Path | None:
+        """Return the one guide changed since the last build, or None when nothing or more than that changed."""
+        now = self._stamps(content)
+        changed = [path for path, stamp in now.items() if self.stamps.get(path) != stamp]
+        gone = set(self.stamps) - set(now)
+        return changed[0] if len(changed) == 1 and not gone and self.generator is not None else None
+
+    def rewrite(self, source: Path, output: Path) -> Path | None:
+        """Read, check and write one guide's page into the served site; None when it has errors or is new."""
+        from guidepage.outline import outline, reading_minutes
+        from pelican.contents import Article
+        from pelican.writers import Writer
+        from sitecheck.pages import secure_external_links
+
+        from disclaimer.plugin import add_to_content
+        from dosecheck.findings import errors
+
+        generator = self.generator
+        old = next((a for a in generator.articles if Path(a.source_path) == source), None)
+        if old is None:
+            return None  # a new guide changes listings: only the full build can place it
+        article = generator.readers.read_file(base_path=generator.path, path=str(source), content_class=Article,
+                                              context=generator.context)
+        # A guide with errors, or one whose address moved, waits for the full build, which reports it.
+        if errors(article.metadata.get("dosecheck_findings", [])) or article.save_as != old.save_as:
+            return None
+        for name in ("related_guides", "older_in_category", "newer_in_category"):
+            setattr(article, name, getattr(old, name, None))
+        article.outline, article.reading_minutes = outline(article._content), reading_minutes(article._content)
+        generator.articles[generator.articles.index(old)] = article
+        generator.context["generated_content"][article.get_relative_source_path()] = article
+        add_to_content([generator])
+        site = output.resolve()
+        writer = Writer(str(site), settings=generator.settings)
+        writer.write_file(article.save_as, generator.get_template(article.template), generator.context,
+                          relative_urls=generator.settings["RELATIVE_URLS"], article=article,
+                          category=article.category, url=article.url, blog=True)
+        page = site / article.save_as
+        # What the full build's last step does to every page (sitecheck), so the page matches it.
+        html = page.read_text(encoding="utf-8")
+        secured = secure_external_links(html, generator.settings.get("SITEURL", ""))
+        if secured != html:
+            page.write_text(secured, encoding="utf-8")
+        self.stamps[source] = source.stat().st_mtime
+        return page
+
+    @staticmethod
+    def _stamps(content: Path) -> dict[Path, float]:
+        """Map every guide file under the content folder to its modification time."""
+        return {path: path.stat().st_mtime for path in content.rglob("*.md")}
+
+
 @task
 def serve(c: Context) -> None:
     """Build, serve on localhost, and rebuild with live reload when a source changes."""
     from livereload import Server
 
+    preview = Preview()
+    content = ROOT / _settings(CONFIG["settings_base"])["PATH"]
+    output = ROOT / CONFIG["deploy_path"]
+
     def rebuild() -> None:
+        edited = preview.edited_guide(content)
+        if edited is not None:
+            page = preview.rewrite(edited, output)
+            if page is not None:
+                print(f"updated {os.path.relpath(page)}; rebuilding the rest")
         try:
-            atomic_build(CONFIG["settings_base"])
+            with preview.watching(content):
+                atomic_build(CONFIG["settings_base"])
             print("rebuilt")
         except Exit as exc:
             # Keep serving the last good site; the findings are printed above.

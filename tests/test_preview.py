@@ -1,0 +1,85 @@
+"""`invoke serve`'s fast path: one edited guide's page is checked and written at once, as the full build writes it."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import DATA
+
+GUIDE = "content/guides/every-table.md"
+# Runs in a copy of the project, as `invoke serve` would: one full build, then an edit, then the fast path.
+SCRIPT = """
+import json, os, sys
+from pathlib import Path
+sys.path.insert(0, os.getcwd())
+import tasks
+
+preview = tasks.Preview()
+content = Path("content").resolve()
+with preview.watching(content):
+    tasks.atomic_build("pelicanconf.py")
+page = next(p for p in Path("output").resolve().rglob("index.html") if "every-table-kind" in str(p))
+before = page.read_bytes()
+for name, text in json.loads(sys.argv[1]).items():
+    target = Path(name).resolve()
+    target.write_text(text, encoding="utf-8")
+    os.utime(target, (target.stat().st_atime, target.stat().st_mtime + 5))
+edited = preview.edited_guide(content)
+written = preview.rewrite(edited, Path("output")) if edited else None
+print(json.dumps({"edited": edited and str(edited.relative_to(Path.cwd().resolve())),
+                  "written": written is not None, "same": page.read_bytes() == before,
+                  "page": page.read_text(encoding="utf-8")}))
+"""
+
+
+def run(project: Path, edits: dict[str, str]) -> dict:
+    """Build the project, apply the edits, try the fast path; return what happened."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST")}
+    result = subprocess.run([sys.executable, "-c", SCRIPT, json.dumps(edits)], cwd=project, capture_output=True,
+                            text=True, env=env, timeout=120)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+@pytest.fixture
+def guide(project: Path) -> str:
+    """The fixture guide's text."""
+    return (project / GUIDE).read_text(encoding="utf-8")
+
+
+def test_an_unchanged_guide_rewritten_alone_matches_the_full_build_byte_for_byte(project: Path, guide: str) -> None:
+    outcome = run(project, {GUIDE: guide})
+    assert outcome["edited"] == GUIDE and outcome["written"] is True
+    assert outcome["same"] is True
+
+
+def test_an_edited_guide_is_on_disk_with_its_edit_its_disclaimer_and_its_tables(project: Path, guide: str) -> None:
+    outcome = run(project, {GUIDE: guide.replace("Opening paragraph.", "Opening paragraph, edited while serving.")})
+    assert outcome["written"] is True
+    page = outcome["page"]
+    assert "Opening paragraph, edited while serving." in page
+    assert page.count('<aside class="medical-disclaimer"') == 1
+    assert 'id="intake-by-age"' in page
+
+
+def test_a_guide_edited_into_an_error_is_left_to_the_full_build(project: Path, guide: str) -> None:
+    outcome = run(project, {GUIDE: guide.replace("magnesium_mg: 78", "magnesium_mg: 157", 1)})
+    assert outcome["edited"] == GUIDE and outcome["written"] is False
+    assert outcome["same"] is True
+
+
+@pytest.mark.parametrize("extra", ["content/guides/new-guide.md", "content/pages/about.md"])
+def test_more_than_one_change_or_a_new_file_waits_for_the_full_build(project: Path, guide: str, extra: str) -> None:
+    outcome = run(project, {GUIDE: guide.replace("Opening paragraph.", "Changed."), extra: guide.replace(
+        "title: Every table kind", "title: Another guide")})
+    assert outcome["edited"] is None and outcome["written"] is False and outcome["same"] is True
+
+
+def test_the_fixture_guide_is_the_one_the_script_looks_for() -> None:
+    assert "title: Every table kind" in (DATA / "site" / GUIDE).read_text(encoding="utf-8")

@@ -96,7 +96,9 @@ class GuideReader(MarkdownReader):
                     out[name] = self.process_metadata(name, text)
             elif name not in ("sources", "foods", "forms", "doses", "faqs", "reviewed_by"):
                 out[name] = value
-        for name in ("sources", "foods", "forms", "doses", "faqs", "reviewed_by"):
+        # The tables are rendered into the HTML when the file is read; templates need only these.
+        # Keeping the table objects too would cost memory for every guide for the whole build.
+        for name in ("sources", "faqs", "reviewed_by"):
             out[name] = getattr(guide, name)
         out["next_review_due"] = review_due(guide)
         return out

@@ -118,29 +118,45 @@ def broken_links(output: Path, siteurl: str) -> list[str]:
         base = "" if relative == "." else relative
         folders.update(posixpath.join(base, d) if base else d for d in dirs)
         files.update(posixpath.join(base, n) if base else n for n in names)
-    pages = {name: collect((output / name).read_text(encoding="utf-8", errors="replace"))
-             for name in sorted(f for f in files if f.endswith(".html"))}
-    resolved_cache: dict[tuple[str, str], tuple[str, str] | None] = {}
-    problems = []
-    for name, found in pages.items():
+    # One page at a time: only each page's ids are kept, and the few links to an #anchor of a page
+    # not read yet wait for it, so memory does not grow with every link of every page.
+    ids: dict[str, set[str]] = {}
+    waiting: list[tuple[str, int, str, str, str]] = []
+    problems: list[tuple[str, int, str]] = []
+    resolved_here: dict[str, tuple[str, str] | None] = {}
+    current_folder = None
+    for name in sorted(f for f in files if f.endswith(".html")):
+        found = collect((output / name).read_text(encoding="utf-8", errors="replace"))
+        ids[name] = found.ids
         folder = posixpath.dirname(name)
+        if folder != current_folder:  # navigation links recur on every page of a folder
+            resolved_here, current_folder = {}, folder
         for offset, href in found.links:
-            key = (folder, href)
-            if key not in resolved_cache:  # the same navigation links recur on every page of a folder
-                resolved_cache[key] = _target(folder, href, siteurl, folders)
-            resolved = resolved_cache[key]
+            if href not in resolved_here:
+                resolved_here[href] = _target(folder, href, siteurl, folders)
+            resolved = resolved_here[href]
             if resolved is None:
                 continue
             target, fragment = resolved
             target = target or name
-            # Lines are counted only for the rare broken link, not for every link of every page.
-            line = _LazyLine(output / name, offset)
             if target == ".." or target.startswith("../"):
-                problems.append(f"{name}:{line}: link: found {href!r}, which leaves the output folder; link within the site")
+                problems.append((name, offset, f"found {href!r}, which leaves the output folder; link within the site"))
             elif target not in files:
                 if not target.startswith(GENERATED_AFTER_BUILD):
-                    problems.append(f"{name}:{line}: link: found {href!r}, which names no page; fix the link or the page it points to")
-            elif fragment and target.endswith(".html") and unquote(fragment) not in pages[target].ids:
-                problems.append(f"{name}:{line}: link: found {href!r}, but that page has no id {fragment!r}; "
-                                "link to a heading or element that exists")
-    return problems
+                    problems.append((name, offset, f"found {href!r}, which names no page; fix the link or the page it points to"))
+            elif fragment and target.endswith(".html"):
+                waiting.append((name, offset, href, target, fragment))
+                if target in ids:
+                    _check_anchor(waiting.pop(), ids, problems)
+    for link in waiting:
+        _check_anchor(link, ids, problems)
+    # Lines are counted only for the rare broken link, not for every link of every page.
+    return [f"{name}:{_LazyLine(output / name, offset)}: link: {text}" for name, offset, text in sorted(problems)]
+
+
+def _check_anchor(link: tuple[str, int, str, str, str], ids: dict[str, set[str]], problems: list[tuple[str, int, str]]) -> None:
+    """Report a link to an #anchor its target page does not have."""
+    name, offset, href, target, fragment = link
+    if unquote(fragment) not in ids[target]:
+        problems.append((name, offset, f"found {href!r}, but that page has no id {fragment!r}; "
+                                       "link to a heading or element that exists"))

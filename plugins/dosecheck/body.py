@@ -1,4 +1,4 @@
-"""Check a guide's Markdown body: no unchecked dose tables, and placeholders that exist."""
+"""Find the table placeholders in a guide's body and check each names a table that exists."""
 
 from __future__ import annotations
 
@@ -13,10 +13,6 @@ from .guide_schema import Page
 TABLE_KINDS = ("doses", "forms", "foods", "faqs")
 # A whole line `[[doses]]`, `[[doses 2]]` or `[[doses intake-by-age]]`.
 PLACEHOLDER = re.compile(r"^\s*\[\[\s*([A-Za-z_]+)(?:\s+([A-Za-z0-9_-]+))?\s*\]\]\s*$")
-_MASS = re.compile(
-    r"\d(?:[\d.,]*)\s*(?:(?:-|–|—|to)\s*\d[\d.,]*\s*)?(?:mg|mcg|µg|μg|g|milligrams?|micrograms?|grams?)\b", re.IGNORECASE
-)
-_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 
 
@@ -49,45 +45,6 @@ def placeholders(doc: Document) -> list[Placeholder]:
         if match:
             found.append(Placeholder(match[1].lower(), match[2], line))
     return found
-
-
-def check_body_tables(doc: Document) -> Iterator[Finding]:
-    """Refuse Markdown or HTML tables whose cells hold mass amounts: they bypass the checks."""
-    lines = list(_lines(doc))
-    pipe_rows = _pipe_table_rows(lines)
-    in_html_table = False
-    for index, (line, text) in enumerate(lines):
-        if re.search(r"<table\b", text, re.IGNORECASE):
-            in_html_table = True
-        cells: list[str] = []
-        if index in pipe_rows:
-            cells = [c.strip() for c in text.strip().strip("|").split("|")]
-        elif in_html_table:
-            cells = re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", text, re.IGNORECASE) or [text]
-        for cell in cells:
-            mass = _MASS.search(cell)
-            if mass:
-                yield Finding(doc.path, line, "body", f"a table cell with the amount {mass[0]!r}",
-                              "move dose, intake and food amounts into the front matter (doses, foods)"
-                              " and place the checked table with [[doses]] or [[foods]]")
-                break
-        if re.search(r"</table>", text, re.IGNORECASE):
-            in_html_table = False
-
-
-def _pipe_table_rows(lines: list[tuple[int, str]]) -> set[int]:
-    """Return the indexes of rows (not separators) in blocks of `|` lines that have a separator row."""
-    rows: set[int] = set()
-    block: list[int] = []
-    for index, (_line, text) in enumerate([*lines, (0, "")]):
-        if "|" in text and text.strip():
-            block.append(index)
-            continue
-        separators = {i for i in block if _SEPARATOR.match(lines[i][1])}
-        if separators:
-            rows.update(i for i in block if i not in separators)
-        block = []
-    return rows
 
 
 def check_placeholders(guide: Page, doc: Document) -> Iterator[Finding]:

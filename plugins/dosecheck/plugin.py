@@ -76,7 +76,7 @@ def site_findings(context: dict[str, Any], ref: Reference) -> list[Finding]:
             if not source.name.endswith(tuple(f".{e}" for e in MARKDOWN_EXTENSIONS)):
                 continue
             doc = read_document(source, display_path(str(source)), document_kind(str(source), context))
-            dropped = validate(doc, ref, source, root, review)
+            dropped = validate(doc, ref, source, root, review, context.get("MARKDOWN"))
             findings += dropped
             if not errors(dropped):
                 # Pelican dropped a file our checks pass: its own error names the reason.

@@ -7,16 +7,16 @@ import os
 from pathlib import Path
 from typing import Any
 
-from markdown import Markdown
 from pelican.readers import MarkdownReader
 
 from .document import MARKDOWN_EXTENSIONS, display_path, document_kind
 from .findings import errors
 from .guide_schema import Page, validate_front
+from .markup import Figures
 from .reference import load_reference
 from .render import place_tables
 from .rules import ReviewDates, review_due
-from .validate import read_document, validate
+from .validate import check_document, read_document
 
 
 def reference_path(settings: dict[str, Any]) -> str:
@@ -32,26 +32,6 @@ class GuideReader(MarkdownReader):
 
     file_extensions = list(MARKDOWN_EXTENSIONS)
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        config = dict(self.settings["MARKDOWN"])
-        # The meta extension would eat a body that starts with `Word: text` lines.
-        config["extensions"] = [e for e in config.get("extensions", []) if e != "markdown.extensions.meta"]
-        config["extension_configs"] = {
-            k: v for k, v in config.get("extension_configs", {}).items() if k != "markdown.extensions.meta"
-        }
-        self._guide_md = Markdown(**config)
-        # FAQ answers are front-matter strings: their raw HTML is shown as text, never run.
-        self._answer_md = Markdown(**config)
-        self._answer_md.preprocessors.deregister("html_block")
-        self._answer_md.inlinePatterns.deregister("html")
-
-    def _markdown(self, text: str, converter: Markdown | None = None) -> str:
-        """Convert Markdown with a shared converter."""
-        md = converter or self._guide_md
-        md.reset()
-        return md.convert(text)
-
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         """Check the file, and return its HTML with the checked tables placed, and Pelican metadata.
 
@@ -61,7 +41,8 @@ class GuideReader(MarkdownReader):
         source = Path(source_path)
         doc = read_document(source, display_path(source_path), document_kind(source_path, self.settings))
         ref = load_reference(reference_path(self.settings), display_path(reference_path(self.settings)))
-        findings = validate(doc, ref, source, Path(self.settings["PATH"]))
+        checked = check_document(doc, ref, source, Path(self.settings["PATH"]), markdown=self.settings["MARKDOWN"])
+        findings = checked.findings
         guide, _parts, _schema = validate_front(doc)
         metadata: dict[str, Any] = {
             "dosecheck_findings": findings,
@@ -76,21 +57,23 @@ class GuideReader(MarkdownReader):
                 "date", str(datetime.datetime.fromtimestamp(stat.st_mtime if stat else 0).date())
             )
             return "", metadata
-        metadata.update(self._metadata(guide))
+        metadata.update(self._metadata(guide, checked.figures))
         if doc.kind == "guide":
             metadata["guide_for_review"] = ReviewDates(guide.last_reviewed, guide.next_review_due)
-        answers = [self._markdown(faq.a, self._answer_md) for faq in guide.faqs]
-        metadata["faq_answers"] = answers
-        html = self._markdown(doc.body)
+        metadata["faq_answers"] = checked.answers
+        html = checked.html
         if not errors(findings):
-            html = place_tables(html, guide, ref, answers)
+            html = place_tables(html, guide, ref, checked.answers, checked.figures)
         return html, metadata
 
-    def _metadata(self, guide: Page) -> dict[str, Any]:
-        """Map a validated guide to Pelican's metadata."""
+    def _metadata(self, guide: Page, figures: Figures) -> dict[str, Any]:
+        """Map a validated guide to Pelican's metadata; titles and summaries as plain text and, for pages, as HTML."""
         out: dict[str, Any] = {}
         for name, value in guide.model_dump(exclude_none=True).items():
-            if name in PELICAN_FIELDS:
+            if name in ("title", "summary"):
+                out[name] = figures.plain(value)
+                out[f"{name}_html"] = figures.text(value)
+            elif name in PELICAN_FIELDS:
                 text = value if isinstance(value, list) else str(value)
                 if value != []:
                     out[name] = self.process_metadata(name, text)
@@ -98,7 +81,9 @@ class GuideReader(MarkdownReader):
                 out[name] = value
         # The tables are rendered into the HTML when the file is read; templates need only these.
         # Keeping the table objects too would cost memory for every guide for the whole build.
-        for name in ("sources", "faqs", "reviewed_by"):
+        for name in ("sources", "reviewed_by"):
             out[name] = getattr(guide, name)
+        # Structured data and feeds need each question as plain text, its figures shown as values.
+        out["faqs"] = [faq.model_copy(update={"q": figures.plain(faq.q)}) for faq in guide.faqs]
         out["next_review_due"] = review_due(guide)
         return out

@@ -10,6 +10,7 @@ from markupsafe import Markup, escape
 from .body import TABLE_KINDS, dose_table_index
 from .dose_rules import upper_limit
 from .guide_schema import IntakeTable, Page, SupplementRow, SupplementTable
+from .markup import Figures
 from .quantities import Amount, fmt, parse_amount
 from .reference import Reference
 
@@ -25,13 +26,17 @@ def _display(amount: Amount) -> str:
 def _sources(ref: Reference, ids: Sequence[str]) -> Markup:
     """Render the reference sources a table was checked against."""
     links = []
-    for source_id in dict.fromkeys(ids):
+    unique = list(dict.fromkeys(ids))
+    for source_id in unique:
         source = ref.source_index[source_id]
         links.append(Markup('<a href="{}" rel="noopener noreferrer">{}</a> ({})').format(source.url, source.title, source.publisher))
-    return Markup('<p class="table-source">Checked against {}.</p>').format(Markup("; ").join(links))
+    return Markup('<p class="table-source" data-ref="{}">Checked against {}.</p>').format(" ".join(unique), Markup("; ").join(links))
 
 
-def _table(anchor: str, caption: str, headers: Sequence[str], rows: Sequence[Sequence[object]], row_classes: Sequence[str] = ()) -> Markup:
+def _table(
+    anchor: str, caption: Markup, headers: Sequence[str], rows: Sequence[Sequence[object]], refs: Sequence[str],
+    row_classes: Sequence[str] = (),
+) -> Markup:
     """Render a table whose first column heads each row, in a scrollable labelled region."""
     # escape() leaves Markup (a supervised warning) as it is and escapes everything else; plain
     # f-strings over escaped parts are several times faster than Markup.format on thousands of rows.
@@ -42,15 +47,15 @@ def _table(anchor: str, caption: str, headers: Sequence[str], rows: Sequence[Seq
         tr = f'<tr class="{escape(css)}">' if css else "<tr>"
         tds = "".join(f"<td>{escape(c)}</td>" for c in cells[1:])
         body.append(f'{tr}<th scope="row">{escape(cells[0])}</th>{tds}</tr>')
-    name, text = escape(anchor), escape(caption)
+    name, text, checked = escape(anchor), escape(caption), escape(" ".join(dict.fromkeys(refs)))
     return Markup(
         f'<div class="table-wrap" role="region" tabindex="0" aria-labelledby="{name}-caption">'
-        f'<table class="checked-table" id="{name}"><caption id="{name}-caption">{text}</caption>'
+        f'<table class="checked-table" id="{name}" data-ref="{checked}"><caption id="{name}-caption">{text}</caption>'
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>"
     )
 
 
-def render_dose_table(guide: Page, index: int, ref: Reference) -> Markup:
+def render_dose_table(guide: Page, index: int, ref: Reference, figures: Figures) -> Markup:
     """Render one dose table with units and its reference source."""
     table = guide.doses[index]
     anchor = table.id or f"doses-{index + 1}"
@@ -58,24 +63,26 @@ def render_dose_table(guide: Page, index: int, ref: Reference) -> Markup:
         nutrient = ref.nutrient(table.nutrient)
         rows = [
             (row.life_stage, (row.sex or "any").capitalize(), (row.condition or "").capitalize() or "–",
-             _display(parse_amount(row.amount)), row.note or "")
+             _display(parse_amount(row.amount)), figures.text(row.note or ""))
             for row in table.rows
         ]
-        html = _table(anchor, table.caption, ("Life stage", "Sex", "Pregnancy or lactation", "Amount", "Note"), rows)
         sources = [nutrient.intakes.source] if nutrient else []
+        html = _table(anchor, figures.text(table.caption), ("Life stage", "Sex", "Pregnancy or lactation", "Amount", "Note"), rows, sources)
     else:
         rows, classes, sources = [], [], []
         for row in table.rows:
-            cells, css, source = _supplement_cells(guide, table, row, ref)
+            cells, css, source = _supplement_cells(guide, table, row, ref, figures)
             rows.append(cells)
             classes.append(css)
             sources.append(source)
-        html = _table(anchor, table.caption, ("Supplement", "Amount", "Counted as", "For", "Note"), rows, classes)
-    note = Markup('<p class="table-note">{}</p>').format(table.note) if table.note else Markup("")
+        html = _table(anchor, figures.text(table.caption), ("Supplement", "Amount", "Counted as", "For", "Note"), rows, sources, classes)
+    note = Markup('<p class="table-note">{}</p>').format(figures.text(table.note)) if table.note else Markup("")
     return html + note + _sources(ref, sources)
 
 
-def _supplement_cells(guide: Page, table: SupplementTable, row: SupplementRow, ref: Reference) -> tuple[tuple[object, ...], str, str]:
+def _supplement_cells(
+    guide: Page, table: SupplementTable, row: SupplementRow, ref: Reference, figures: Figures,
+) -> tuple[tuple[object, ...], str, str]:
     """Return the cells, row class and UL source of one supplement row."""
     nutrient = ref.nutrient(row.nutrient or table.nutrient)
     assert nutrient is not None  # validation ran before rendering
@@ -88,7 +95,7 @@ def _supplement_cells(guide: Page, table: SupplementTable, row: SupplementRow, r
         span = fmt(round(low)) if round(low) == round(high) else f"{fmt(round(low))}–{fmt(round(high))}"
         counted = f"weight of the compound (about {span} mg/day elemental)"
     limit = upper_limit(nutrient, row.population, ref)
-    note: Markup = escape(row.note or "")
+    note: Markup = figures.text(row.note or "")
     css = ""
     if amount.high_mg > limit.high and row.supervised:
         css = "supervised"
@@ -101,42 +108,42 @@ def _supplement_cells(guide: Page, table: SupplementTable, row: SupplementRow, r
     return (name, _display(amount), counted, row.population, note), css, limit.source
 
 
-def render_foods(guide: Page, ref: Reference) -> Markup:
+def render_foods(guide: Page, ref: Reference, figures: Figures) -> Markup:
     """Render the foods table with its sources."""
     rows, sources = [], []
     for row in guide.foods:
         food = ref.food(row.food)
         assert food is not None  # validation ran before rendering
-        rows.append((row.food, row.serving, f"{fmt(row.magnesium_mg)} mg", row.note or ""))
+        rows.append((row.food, row.serving, f"{fmt(row.magnesium_mg)} mg", figures.text(row.note or "")))
         sources += [food.listed.source] if food.listed else []
         sources.append(food.source)
-    html = _table("foods", "Magnesium in foods", ("Food", "Serving", "Magnesium", "Note"), rows)
+    html = _table("foods", Markup("Magnesium in foods"), ("Food", "Serving", "Magnesium", "Note"), rows, sources)
     return html + _sources(ref, sources)
 
 
-def render_forms(guide: Page, ref: Reference) -> Markup:
+def render_forms(guide: Page, ref: Reference, figures: Figures) -> Markup:
     """Render the forms table with each form's elemental share."""
     rows, sources = [], []
     for row in guide.forms:
         form = ref.form(row.form)
         assert form is not None  # validation ran before rendering
         share = "–".join(f"{fmt(p)}%" for p in sorted(set(form.elemental_percent)))
-        rows.append((form.name, form.formula, share, row.note or ""))
+        rows.append((form.name, form.formula, share, figures.text(row.note or "")))
         sources.extend(form.source)
-    html = _table("forms", "Forms of magnesium", ("Form", "Formula", "Elemental magnesium by weight", "Note"), rows)
+    html = _table("forms", Markup("Forms of magnesium"), ("Form", "Formula", "Elemental magnesium by weight", "Note"), rows, sources)
     return html + _sources(ref, sources)
 
 
-def render_faqs(guide: Page, answers: Sequence[str]) -> Markup:
+def render_faqs(guide: Page, answers: Sequence[str], figures: Figures) -> Markup:
     """Render FAQs as disclosure widgets; answers are HTML from Markdown."""
     items = Markup("").join(
-        Markup("<details><summary>{}</summary>{}</details>").format(faq.q, Markup(answer))
+        Markup("<details><summary>{}</summary>{}</details>").format(figures.text(faq.q), Markup(answer))
         for faq, answer in zip(guide.faqs, answers, strict=True)
     )
     return Markup('<section class="faqs" aria-labelledby="faqs-heading"><h2 id="faqs-heading">Questions</h2>{}</section>').format(items)
 
 
-def place_tables(html: str, guide: Page, ref: Reference, answers: Sequence[str]) -> str:
+def place_tables(html: str, guide: Page, ref: Reference, answers: Sequence[str], figures: Figures) -> str:
     """Put each table at its placeholder, and any table without one after the body."""
     placed_doses = {
         dose_table_index(guide, m[2]) for m in _PLACED.finditer(html) if m[1].lower() == "doses" and m[2] is not None
@@ -147,20 +154,20 @@ def place_tables(html: str, guide: Page, ref: Reference, answers: Sequence[str])
         if kind == "doses":
             indexes = [dose_table_index(guide, which)] if which else [i for i in range(len(guide.doses)) if i not in placed_doses]
             done.update(f"doses:{i}" for i in indexes)
-            return "".join(render_dose_table(guide, i, ref) for i in indexes if i is not None)
+            return "".join(render_dose_table(guide, i, ref, figures) for i in indexes if i is not None)
         done.add(kind)
         if kind == "foods":
-            return render_foods(guide, ref)
+            return render_foods(guide, ref, figures)
         if kind == "forms":
-            return render_forms(guide, ref)
-        return render_faqs(guide, answers)
+            return render_forms(guide, ref, figures)
+        return render_faqs(guide, answers, figures)
 
     html = _PLACED.sub(lambda m: render(m[1].lower(), m[2]), html)
     tail = []
     for kind in TABLE_KINDS:
         if kind == "doses":
             left = [i for i in range(len(guide.doses)) if f"doses:{i}" not in done]
-            tail += [render_dose_table(guide, i, ref) for i in left]
+            tail += [render_dose_table(guide, i, ref, figures) for i in left]
         elif getattr(guide, kind) and kind not in done:
             tail.append(render(kind, None))
     return html + "".join(tail)

@@ -41,10 +41,10 @@ def source_files(settings: dict[str, Any]) -> Iterator[tuple[Path, Kind]]:
 
 
 def check_site(settings: dict[str, Any], ref: Reference) -> list[Finding]:
-    """Validate every source file; the same findings a build reports, without Markdown or HTML."""
+    """Validate every source file; the same findings a build reports, without building the site."""
     findings: list[Finding] = []
     root = Path(settings["PATH"])
     review = ReviewPolicy.from_settings(settings)
     for file, kind in source_files(settings):
-        findings += validate(read_document(file, display_path(str(file)), kind), ref, file, root, review)
+        findings += validate(read_document(file, display_path(str(file)), kind), ref, file, root, review, settings.get("MARKDOWN"))
     return findings

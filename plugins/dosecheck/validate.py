@@ -2,26 +2,54 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from .body import check_body_tables, check_placeholders
+from .body import check_placeholders
 from .document import Document, Kind, parse
 from .dose_rules import check_doses
 from .findings import Finding
 from .guide_schema import validate_front
 from .links import check_links
+from .markup import Figures, converter, new_figures
 from .reference import Reference
 from .rules import ReviewPolicy, check_foods, check_forms, check_overdue, check_review_dates, check_sources
+from .visible import check_answers, check_body, check_front_text
+
+
+@dataclass
+class Checked:
+    """A checked document: its findings, its body and FAQ answers as HTML, and the figures they hold."""
+
+    findings: list[Finding]
+    figures: Figures
+    html: str = ""
+    answers: list[str] = field(default_factory=list)
 
 
 def validate(
     doc: Document, ref: Reference, source_file: Path | None = None, content_root: Path | None = None,
-    review: ReviewPolicy | None = None,
+    review: ReviewPolicy | None = None, markdown: dict[str, Any] | None = None,
 ) -> list[Finding]:
     """Return every finding for a parsed document, in file order; links and review dates when given their context."""
+    return check_document(doc, ref, source_file, content_root, review, markdown).findings
+
+
+def check_document(
+    doc: Document, ref: Reference, source_file: Path | None = None, content_root: Path | None = None,
+    review: ReviewPolicy | None = None, markdown: dict[str, Any] | None = None,
+) -> Checked:
+    """Run every check on a parsed document and render what a reader sees of it (the one entry point)."""
+    figures = new_figures(ref)
     if doc.problems:
-        return list(doc.problems)
-    findings = list(check_body_tables(doc))
+        return Checked(list(doc.problems), figures)
+    md = converter(markdown)
+    html, findings = check_body(doc, md, figures)
+    faqs = doc.data.get("faqs")
+    answers = [(i, f["a"]) for i, f in enumerate(faqs) if isinstance(f, dict) and isinstance(f.get("a"), str)] if isinstance(faqs, list) else []
+    rendered, answer_findings = check_answers(doc, answers, md, figures)
+    findings += answer_findings + check_front_text(doc, figures)
     if source_file is not None and content_root is not None:
         findings += check_links(doc, source_file, content_root)
     _guide, parts, schema = validate_front(doc)
@@ -36,7 +64,7 @@ def validate(
         findings += check_forms(parts, doc, ref)
         findings += check_foods(parts, doc, ref)
         findings += check_doses(parts, doc, ref)
-    return sorted(findings, key=lambda f: (f.line or 0, f.field))
+    return Checked(sorted(findings, key=lambda f: (f.line or 0, f.field)), figures, html, rendered)
 
 
 MAX_BYTES = 1_000_000  # far above any real guide; keeps a runaway file from stalling every build

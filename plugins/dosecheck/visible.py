@@ -1,0 +1,117 @@
+"""Check everything a reader sees: figures must pass, and no amount may appear outside a figure or a checked table."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from .document import Document
+from .figures import FIGURE
+from .findings import FieldPath, Finding, field_name
+from .markup import Converter, Figures, strip_nonce
+from .prose import Hit, locate, text_hits, visible_hits
+from .quantities import AmountError, parse_amount
+
+# Front-matter fields that are data the rules check, not prose: they are never shown as written.
+STRUCTURED = frozenset({
+    "amount", "serving", "life_stage", "population", "food", "form", "nutrient", "sex", "condition", "basis", "kind",
+    "id", "source", "url", "slug", "status", "template", "lang", "save_as", "date", "modified", "last_reviewed",
+    "next_review_due", "magnesium_mg", "supervised", "order", "translation",
+})
+# A source's title and publisher are the citation as published; they are quoted, not claims of the guide's own.
+CITATION = frozenset({"title", "publisher", "year"})
+MOVE = ("move dose, intake and food amounts into the front matter (doses, foods) and place the checked table"
+        " with [[doses]] or [[foods]]")
+WHERE_FIGURES_WORK = ("a checked figure is shown only in Markdown text and front-matter prose, not in raw HTML, code,"
+                      " link titles or alt text: write it in the sentence")
+
+
+def advice(amount: str) -> str:
+    """Say how to write an unchecked amount as a checked figure."""
+    try:
+        example = parse_amount(amount.replace(" a day", "/day").replace(" per day", "/day")).text
+    except AmountError:
+        example = "350 mg/day"
+    return ("write it as a checked figure, such as {{dose: " + example + "}} for a supplement amount, or {{limit}},"
+            " {{intake: ...}} or {{food: ...}} (docs/writing-guides.md, Checked figures), or put it in a doses or foods table")
+
+
+def hit_finding(path: str, line: int | None, field: str, hit: Hit) -> Finding:
+    """Turn one thing a reader would see unchecked into a finding."""
+    if hit.figure:
+        return Finding(path, line, field, f"{hit.text} in {_where(hit)}", WHERE_FIGURES_WORK)
+    if hit.where == "cell":
+        return Finding(path, line, field, f"a table cell with the amount {hit.text!r}", MOVE)
+    return Finding(path, line, field, f"the amount {hit.text!r} in {_where(hit)}: \"{hit.context}\"", advice(hit.text))
+
+
+def _where(hit: Hit) -> str:
+    """Name where a hit sits, for a message."""
+    return {"text": "the text", "code": "code", "cell": "a table cell"}.get(hit.where, hit.where)
+
+
+def check_body(doc: Document, converter: Converter, figures: Figures) -> tuple[str, list[Finding]]:
+    """Render the body and check what a reader sees in it; return the HTML (tables not yet placed) and the findings."""
+    html = converter.convert(doc.body, figures)
+    findings: list[Finding] = []
+    cursor = 0
+    for hit in visible_hits(html, figures.nonce):
+        offset = locate(doc.body, hit, cursor)
+        line = None if offset is None else doc.body_line + doc.body.count("\n", 0, offset)
+        cursor = offset if offset is not None else cursor
+        findings.append(hit_finding(doc.path, line or doc.body_line, "body", hit))
+    for match in FIGURE.finditer(doc.body):
+        problem = figures.problems.get(" ".join(match[1].split()))
+        if problem is not None:
+            line = doc.body_line + doc.body.count("\n", 0, match.start())
+            findings.append(Finding(doc.path, line, "body", match[0], problem.expected, problem.source))
+    return strip_nonce(html, figures), findings
+
+
+def check_answers(doc: Document, answers: list[tuple[int, str]], converter: Converter, figures: Figures) -> tuple[list[str], list[Finding]]:
+    """Render each FAQ answer (Markdown, raw HTML shown as text) and check what a reader sees in it."""
+    rendered, findings = [], []
+    for index, answer in answers:
+        html = converter.convert(answer, figures, answer=True)
+        loc: FieldPath = ("faqs", index, "a")
+        line = doc.front.line_of(loc)
+        findings += [hit_finding(doc.path, line, field_name(loc), hit) for hit in visible_hits(html, figures.nonce)]
+        findings += _figure_problems(doc, loc, answer, figures)
+        rendered.append(strip_nonce(html, figures))
+    return rendered, findings
+
+
+def check_front_text(doc: Document, figures: Figures) -> list[Finding]:
+    """Check every prose string in the front matter: its figures pass and it holds no other amount."""
+    findings: list[Finding] = []
+    for loc, text in _prose(doc.data, ()):
+        if loc[:1] == ("faqs",) and loc[-1] == "a":
+            continue  # answers are Markdown, checked as rendered
+        line = doc.front.line_of(loc)
+        findings += [hit_finding(doc.path, line, field_name(loc), hit) for hit in text_hits(text)]
+        for match in FIGURE.finditer(text):
+            figures.check(match[1])
+        findings += _figure_problems(doc, loc, text, figures)
+    return findings
+
+
+def _figure_problems(doc: Document, loc: FieldPath, text: str, figures: Figures) -> Iterator[Finding]:
+    """Report each figure in a text that failed its check."""
+    for match in FIGURE.finditer(text):
+        problem = figures.problems.get(" ".join(match[1].split()))
+        if problem is not None:
+            yield Finding(doc.path, doc.front.line_of(loc), field_name(loc), match[0], problem.expected, problem.source)
+
+
+def _prose(value: Any, loc: FieldPath) -> Iterator[tuple[FieldPath, str]]:
+    """Yield every prose string in the front matter with its field path."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key in STRUCTURED or (loc[:1] == ("sources",) and key in CITATION):
+                continue
+            yield from _prose(item, (*loc, str(key)))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _prose(item, (*loc, index))
+    elif isinstance(value, str):
+        yield loc, value

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from markupsafe import Markup
 from guidepage import related as related_module
 from guidepage.outline import Heading, headings, outline, reading_minutes, word_count
 from guidepage.related import neighbours, related
@@ -16,7 +17,15 @@ SECTIONS = "".join(f'<h2 id="s{i}">Section <em>{i}</em> &amp; more</h2><p>Text.<
 
 
 def test_headings_keep_order_anchor_and_plain_text() -> None:
-    assert headings(SECTIONS)[:2] == [Heading("s1", "Section 1 & more"), Heading("s2", "Section 2 & more")]
+    assert headings(SECTIONS)[:2] == [Heading("s1", "Section 1 & more", Markup("Section 1 &amp; more")),
+                                      Heading("s2", "Section 2 & more", Markup("Section 2 &amp; more"))]
+
+
+def test_a_heading_keeps_its_checked_figure_and_drops_other_markup() -> None:
+    figure = '<span class="figure" data-ref="fnb-dri-1997" title="UL">350 mg a day</span>'
+    [heading] = headings(f'<h2 id="why">Why <a href="#x">{figure}</a></h2>')
+    assert heading.title == "Why 350 mg a day"
+    assert heading.html == Markup(f"Why {figure}")
 
 
 def test_a_short_page_gets_no_outline_and_a_long_one_gets_every_section() -> None:

@@ -41,8 +41,8 @@ class Checked:
         names = []
         for source_id in self.refs:
             source = ref.source_index[source_id]
-            names.append(f"{source.title} ({source.publisher}{f', {source.year}' if source.year else ''})")
-        return f"{self.label}. Checked against: {'; '.join(names)}"
+            names.append(f"{source.title}{f' ({source.year})' if source.year else ''}")
+        return f"{self.label}. Source: {'; '.join(names)}"
 
 
 @dataclass
@@ -285,11 +285,14 @@ def check_intake(args: Args, ref: Reference) -> Checked:
     if args.condition and args.sex == "male":
         raise FigureProblem(f"expected female or no sex with {args.condition}")
     stages = ref.stages(args.stage)
-    try:
+    if args.sex or args.condition:
         expected = expected_intake(nutrient, stages, args.sex, args.condition)
-    except RuleProblem as problem:
-        raise FigureProblem(problem.expected.replace("add sex: male or sex: female", "add male or female"), problem.source) from None
-    who = ", ".join(p for p in (args.stage, args.sex, args.condition) if p)
+    else:
+        # Prose may give the span for both sexes ("310-420 mg a day, depending on age and sex").
+        both = [expected_intake(nutrient, stages, sex, None) for sex in ("male", "female")]
+        expected = Expected(min(e.low for e in both), max(e.high for e in both), both[0].label,
+                            ", ".join(sorted({e.source for e in both})))
+    who = ", ".join(p for p in (args.stage, args.sex or ("" if args.condition else "male and female"), args.condition) if p)
     value = span(expected.low, expected.high, per_day=True)
     if args.amount is not None and (round(args.amount.low_mg, 6), round(args.amount.high_mg, 6)) != (
             round(expected.low, 6), round(expected.high, 6)):

@@ -71,12 +71,12 @@ class _Visible(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _BLOCKS:
             self._flush()
-        for name, value in attrs:
-            if name == "data-fig" and value == self.nonce:
-                self._in_figure = True
-                self._buffer.append(FIGURE_MARK)
-            elif name in _ATTRIBUTES and value:
-                self.runs.append((value, _ATTRIBUTES[name]))
+        if ("data-fig", self.nonce) in attrs:
+            # A figure this run rendered: its text and its title are the checked value and its source.
+            self._in_figure = True
+            self._buffer.append(FIGURE_MARK)
+            return
+        self.runs += [(value, _ATTRIBUTES[name]) for name, value in attrs if name in _ATTRIBUTES and value]
         if tag in ("td", "th"):
             self._cells += 1
         elif tag in ("code", "pre"):

@@ -12,14 +12,13 @@ from .markup import Converter, Figures, strip_nonce
 from .prose import Hit, locate, text_hits, visible_hits
 from .quantities import AmountError, parse_amount
 
-# Front-matter fields that are data the rules check, not prose: they are never shown as written.
-STRUCTURED = frozenset({
-    "amount", "serving", "life_stage", "population", "food", "form", "nutrient", "sex", "condition", "basis", "kind",
-    "id", "source", "url", "slug", "status", "template", "lang", "save_as", "date", "modified", "last_reviewed",
-    "next_review_due", "magnesium_mg", "supervised", "order", "translation",
+# The front-matter fields a reader sees as prose, by their path without list indexes; the rest are data the rules check.
+# A source's title and publisher are left out: they are the citation as published, not the guide's own claims.
+PROSE: frozenset[tuple[str, ...]] = frozenset({
+    ("title",), ("summary",), ("category",), ("tags",), ("author",), ("authors",), ("reviewed_by", "name"),
+    ("reviewed_by", "credentials"), ("sources", "note"), ("foods", "note"), ("forms", "note"), ("doses", "caption"),
+    ("doses", "note"), ("doses", "rows", "note"), ("faqs", "q"),
 })
-# A source's title and publisher are the citation as published; they are quoted, not claims of the guide's own.
-CITATION = frozenset({"title", "publisher", "year"})
 MOVE = ("move dose, intake and food amounts into the front matter (doses, foods) and place the checked table"
         " with [[doses]] or [[foods]]")
 WHERE_FIGURES_WORK = ("a checked figure is shown only in Markdown text and front-matter prose, not in raw HTML, code,"
@@ -85,8 +84,6 @@ def check_front_text(doc: Document, figures: Figures) -> list[Finding]:
     """Check every prose string in the front matter: its figures pass and it holds no other amount."""
     findings: list[Finding] = []
     for loc, text in _prose(doc.data, ()):
-        if loc[:1] == ("faqs",) and loc[-1] == "a":
-            continue  # answers are Markdown, checked as rendered
         line = doc.front.line_of(loc)
         findings += [hit_finding(doc.path, line, field_name(loc), hit) for hit in text_hits(text)]
         for match in FIGURE.finditer(text):
@@ -107,11 +104,9 @@ def _prose(value: Any, loc: FieldPath) -> Iterator[tuple[FieldPath, str]]:
     """Yield every prose string in the front matter with its field path."""
     if isinstance(value, dict):
         for key, item in value.items():
-            if key in STRUCTURED or (loc[:1] == ("sources",) and key in CITATION):
-                continue
             yield from _prose(item, (*loc, str(key)))
     elif isinstance(value, list):
         for index, item in enumerate(value):
             yield from _prose(item, (*loc, index))
-    elif isinstance(value, str):
+    elif isinstance(value, str) and tuple(p for p in loc if isinstance(p, str)) in PROSE:
         yield loc, value

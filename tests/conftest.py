@@ -34,6 +34,11 @@ sources:
   - id: ods-magnesium
     title: "Magnesium: Fact Sheet for Health Professionals"
     url: https://ods.od.nih.gov/factsheets/Magnesium-HealthProfessional/
+    kind: fact-sheet
+  - id: abbasi-2012
+    title: "The effect of magnesium supplementation on primary insomnia in elderly: A double-blind placebo-controlled clinical trial"
+    url: https://pmc.ncbi.nlm.nih.gov/articles/PMC3703169/
+    kind: study
 """
 # The first line a test's own front matter starts on, after GUIDE_HEAD.
 FIRST_LINE = GUIDE_HEAD.count("\n") + 1

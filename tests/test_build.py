@@ -67,9 +67,13 @@ def test_tables_render_where_placed_with_units_and_sources(site: Path) -> None:
     intake = page.find("table", id="intake-by-age")
     assert intake.caption.get_text() == "Recommended daily intake by age"
     assert [th["scope"] for th in intake.thead.find_all("th")] == ["col"] * 5
+    # The header says what the figures are, and each says whether it is an RDA or an AI.
+    assert [th.get_text() for th in intake.thead.find_all("th")] == [
+        "Life stage", "Sex", "Pregnancy or lactation", "Recommended daily intake, food and supplements together", "Note"]
     rows = [[c.get_text() for c in tr.find_all(["th", "td"])] for tr in intake.tbody.find_all("tr")]
-    assert rows[0] == ["0-6 months", "Any", "–", "30 mg/day", ""]
-    assert rows[2] == ["19-50 years", "Female", "–", "310–320 mg/day", ""]
+    assert rows[0] == ["0-6 months", "Any", "–", "30 mg/day (AI)", ""]
+    assert rows[2] == ["19-50 years", "Female", "–", "310–320 mg/day (RDA)", ""]
+    assert intake["data-ref"] == "fnb-dri-1997"
     assert intake.tbody.tr.th["scope"] == "row"
     source = intake.find_parent("div").find_next_sibling("p")
     assert source["class"] == ["table-source"]
@@ -90,15 +94,16 @@ def test_supervised_row_is_published_with_a_visible_warning(site: Path, capsys: 
     page = guide_page(build(site))
     guide = site / "content" / "guides" / "every-table.md"
     assert capsys.readouterr().err.splitlines()[0] == (
-        f"warning: {guide}:40: doses[1].rows[2].amount: found 500 mg/day elemental; reference says the UL for adults is 350 mg/day"
+        f"warning: {guide}:47: doses[1].rows[2].amount: found 500 mg/day elemental; reference says the UL for adults is 350 mg/day"
         " of magnesium (supplements and medications only, not magnesium in food and water);"
-        " published as supervised, citing ods-magnesium (fnb-dri-1997)"
+        " published as supervised, citing abbasi-2012 (fnb-dri-1997)"
     )
     row = page.find("tr", class_="supervised")
     assert row.th.get_text() == "Magnesium"
     warning = row.find("strong", class_="supervised-warning").get_text()
     assert warning == ("Above the tolerable upper intake level (350 mg/day for adults): only under medical supervision,"
-                       " as in Magnesium: Fact Sheet for Health Professionals.")
+                       " as in The effect of magnesium supplementation on primary insomnia in elderly: A double-blind"
+                       " placebo-controlled clinical trial.")
 
 
 def test_faqs_render_as_details_and_front_matter_is_escaped(site: Path) -> None:
@@ -216,7 +221,7 @@ def test_an_edit_to_the_reference_rechecks_cached_guides(site: Path, capsys: pyt
     with pytest.raises(Exit):
         build(site)
     guide = site / "content" / "guides" / "every-table.md"
-    assert (f"{guide}:31: doses[0].rows[0].amount: found 30 mg/day for 0-6 months;"
+    assert (f"{guide}:38: doses[0].rows[0].amount: found 30 mg/day for 0-6 months;"
             " reference says 35 mg/day (AI for 0-6 months) (fnb-dri-1997)") in capsys.readouterr().err
 
 
@@ -277,8 +282,11 @@ def test_a_guide_describes_itself_as_a_medical_web_page_and_its_faqs_as_an_faq_p
     assert page["lastReviewed"] == "2026-11-20"
     assert page["reviewedBy"] == {"@type": "Person", "name": "A. Reviewer"}
     assert page["about"] == {"@type": "Thing", "name": "Test topic"}
-    assert page["citation"] == [{"@type": "CreativeWork", "name": "Magnesium: Fact Sheet for Health Professionals",
-                                 "url": "https://ods.od.nih.gov/factsheets/Magnesium-HealthProfessional/"}]
+    assert page["citation"] == [
+        {"@type": "CreativeWork", "name": "Magnesium: Fact Sheet for Health Professionals",
+         "url": "https://ods.od.nih.gov/factsheets/Magnesium-HealthProfessional/"},
+        {"@type": "CreativeWork", "name": "The effect of magnesium supplementation on primary insomnia in elderly: A double-blind"
+         " placebo-controlled clinical trial", "url": "https://pmc.ncbi.nlm.nih.gov/articles/PMC3703169/"}]
     assert faq["@type"] == "FAQPage"
     questions = guide_page(output).select("section.faqs summary")
     assert [q["name"] for q in faq["mainEntity"]] == [q.get_text() for q in questions]

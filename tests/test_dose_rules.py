@@ -100,7 +100,7 @@ def test_an_unknown_row_nutrient_is_reported_at_the_row(ref: Reference) -> None:
         "{form: oxide, amount: 500 mg/day, basis: compound}",
         "{amount: 65 mg/day, population: 1-3 years}",
         "{amount: 350 mg/day, population: pregnancy}",
-        "{amount: 500 mg/day, supervised: true, source: ods-magnesium}",
+        "{amount: 500 mg/day, supervised: true, source: abbasi-2012}",
     ],
 )
 def test_supplement_rows_within_the_ul(ref: Reference, row: str) -> None:
@@ -115,17 +115,17 @@ UL = "reference says the UL for adults is 350 mg/day of magnesium (supplements a
     [
         ("{amount: 300-600 mg/day, basis: elemental}",
          f"doses[0].rows[0].amount: found 300-600 mg/day elemental; {UL}; lower the high end, or mark the row"
-         " supervised: true with a source: from the guide's sources (fnb-dri-1997)"),
+         " supervised: true with a source: of kind study or guideline (fnb-dri-1997)"),
         ("{form: threonate, amount: 1-2 g/day, basis: elemental}",
          f"doses[0].rows[0].amount: found 1-2 g/day elemental; {UL}; as the weight of magnesium L-threonate, 1-2 g/day"
          " is about 72-166 mg/day elemental: set basis: compound if the label gives the compound weight (fnb-dri-1997)"),
         ("{form: oxide, amount: 1 g/day, basis: compound}",
          f"doses[0].rows[0].amount: found 1 g/day compound, about 603 mg/day elemental; {UL}; lower the high end, or mark"
-         " the row supervised: true with a source: from the guide's sources (fnb-dri-1997)"),
+         " the row supervised: true with a source: of kind study or guideline (fnb-dri-1997)"),
         ("{amount: 100 mg/day, population: 1-3 years}",
          "doses[0].rows[0].amount: found 100 mg/day elemental; reference says the UL for 1-3 years is 65 mg/day of magnesium"
          " (supplements and medications only, not magnesium in food and water); lower the high end, or mark the row"
-         " supervised: true with a source: from the guide's sources (fnb-dri-1997)"),
+         " supervised: true with a source: of kind study or guideline (fnb-dri-1997)"),
         ("{amount: 50 mg/day, population: 0-6 months}",
          "doses[0].rows[0].population: found '0-6 months'; reference sets no magnesium UL for 0-6 months (not established)"),
         ("{amount: 100 mg/day, basis: compound}",
@@ -133,7 +133,7 @@ UL = "reference says the UL for adults is 350 mg/day of magnesium (supplements a
         ("{amount: 500 mg/day, supervised: true}",
          "doses[0].rows[0].source: found nothing; supervised: true needs source: naming one of the guide's sources"),
         ("{amount: 500 mg/day, supervised: true, source: nih}",
-         "doses[0].rows[0].source: found 'nih'; expected one of the guide's source ids (ods-magnesium)"),
+         "doses[0].rows[0].source: found 'nih'; expected one of the guide's source ids (ods-magnesium or abbasi-2012)"),
     ],
 )
 def test_supplement_rows_over_the_ul_or_unreadable(ref: Reference, row: str, message: str) -> None:
@@ -143,7 +143,39 @@ def test_supplement_rows_over_the_ul_or_unreadable(ref: Reference, row: str, mes
 
 
 def test_a_supervised_row_with_a_source_is_a_warning(ref: Reference) -> None:
-    assert check(ref, supplement("{amount: 500 mg/day, supervised: true, source: ods-magnesium}")) == [
+    assert check(ref, supplement("{amount: 500 mg/day, supervised: true, source: abbasi-2012}")) == [
         f"warning: g.md:{LS}: doses[0].rows[0].amount: found 500 mg/day elemental; {UL}; published as supervised, citing"
-        " ods-magnesium (fnb-dri-1997)"
+        " abbasi-2012 (fnb-dri-1997)"
     ]
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        # Anyone under 19, pregnancy and lactation included (they start at 14): the UL holds even supervised.
+        ("{amount: 600 mg/day, population: 1-3 years, supervised: true, source: abbasi-2012}",
+         "doses[0].rows[0].amount: found 600 mg/day elemental; reference says the UL for 1-3 years is 65 mg/day of magnesium"
+         " (supplements and medications only, not magnesium in food and water); for anyone under 19 (pregnancy and"
+         " lactation included) the UL holds even under supervision (fnb-dri-1997)"),
+        ("{amount: 400 mg/day, population: pregnancy, supervised: true, source: abbasi-2012}",
+         "doses[0].rows[0].amount: found 400 mg/day elemental; reference says the UL for pregnancy is 350 mg/day of magnesium"
+         " (supplements and medications only, not magnesium in food and water); for anyone under 19 (pregnancy and"
+         " lactation included) the UL holds even under supervision (fnb-dri-1997)"),
+        # Adults: at most twice the UL, as the reference names no higher supervised ceiling.
+        ("{amount: 3000 mg/day, supervised: true, source: abbasi-2012}",
+         f"doses[0].rows[0].amount: found 3000 mg/day elemental; {UL}; supervised, at most 700 mg/day (twice the UL for"
+         " adults) (fnb-dri-1997)"),
+        # Any source the guide lists is not enough: it must be a study or a guideline.
+        ("{amount: 500 mg/day, supervised: true, source: ods-magnesium}",
+         "doses[0].rows[0].source: found 'ods-magnesium'; expected a source of kind study or guideline for an amount above"
+         " the UL; ods-magnesium is of kind fact-sheet: cite the study or guideline that gives the amount"),
+    ],
+)
+def test_supervised_rows_that_are_refused(ref: Reference, row: str, message: str) -> None:
+    assert check(ref, supplement(row)) == [f"g.md:{LS}: {message}"]
+
+
+def test_a_form_row_cannot_carry_another_nutrient(ref: Reference) -> None:
+    assert check(ref, supplement("{form: glycinate, nutrient: calcium, amount: 2000 mg/day}")) == [
+        f"g.md:{LS}: doses[0].rows[0].nutrient: found 'calcium'; expected magnesium: Magnesium glycinate is a magnesium"
+        " form; remove form: to give a calcium amount"]

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from markupsafe import Markup
 from guidepage import related as related_module
 from guidepage.outline import Heading, headings, outline, reading_minutes, word_count
 from guidepage.related import neighbours, related
+from markupsafe import Markup
 
 SECTIONS = "".join(f'<h2 id="s{i}">Section <em>{i}</em> &amp; more</h2><p>Text.</p>' for i in range(1, 5))
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from refpage.data import FoodRow, IntakeRow, RefPageError, UpperLimitRow, build_page, foods, forms, intakes, upper_limits, whole
+from refpage.data import FoodRow, IntakeRow, RefPageError, UpperLimitRow, build_page, foods, forms, intakes, upper_limits
 
+from dosecheck.quantities import whole
 from dosecheck.reference import Reference
 
 

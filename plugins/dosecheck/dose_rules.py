@@ -1,18 +1,21 @@
-"""Check dose tables: intakes against the RDA/AI, supplements against the UL."""
+"""Check dose tables: intakes against the RDA/AI, supplements against the UL; return the rows as checked."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
-
+from .checked import DoseTableLines, Expected, IntakeLine, SupplementLine
 from .document import Document
 from .findings import FieldPath, Finding, did_you_mean, field_name, one_of
-from .guide_schema import IntakeRow, IntakeTable, Page, SupplementRow, SupplementTable
-from .life_stages import LifeStageError
-from .quantities import Amount, AmountError, fmt_mg, parse_amount
+from .guide_schema import IntakeRow, IntakeTable, Page, Source, SupplementRow, SupplementTable
+from .life_stages import LifeStageError, span
+from .quantities import Amount, AmountError, fmt_mg, parse_amount, whole
 from .reference import Nutrient, Reference
 
 CONDITIONS = ("pregnancy", "lactation")
+ADULT_MONTHS = 19 * 12  # a supervised amount above the UL is never published for anyone younger
+SUPERVISED_FACTOR = 2  # without a supervised ceiling in the reference, twice the UL at most
+SUPERVISED_KINDS = ("study", "guideline")  # what may support an amount above the UL
+
+__all__ = ["CONDITIONS", "Expected", "RuleProblem", "check_doses", "expected_intake", "upper_limit"]
 
 
 class RuleProblem(Exception):
@@ -23,43 +26,40 @@ class RuleProblem(Exception):
         self.field, self.found, self.expected, self.source = field, found, expected, source
 
 
-SUPERVISED_CEILING = 10  # a supervised amount beyond this many ULs is far likelier a typo than a prescription
-
-
-@dataclass(frozen=True)
-class Expected:
-    """A reference value or span for a row, with its kind (RDA, AI, UL) and source."""
-
-    low: float
-    high: float
-    label: str
-    source: str
-
-
-def check_doses(guide: Page, doc: Document, ref: Reference) -> Iterator[Finding]:
-    """Check every row of every dose table."""
-    source_ids = {s.id for s in guide.sources if s is not None}
+def check_doses(guide: Page, doc: Document, ref: Reference) -> tuple[list[Finding], list[DoseTableLines | None]]:
+    """Check every row of every dose table; return the findings and each table as checked (None when a row failed)."""
+    sources = {s.id: s for s in guide.sources if s is not None}
+    findings: list[Finding] = []
+    tables: list[DoseTableLines | None] = []
     for t_index, table in enumerate(guide.doses):
-        table_nutrient_known = table is None or ref.nutrient(table.nutrient) is not None
-        if not table_nutrient_known:
+        nutrient = ref.nutrient(table.nutrient) if table is not None else None
+        if table is not None and nutrient is None:
             # Said once, at the table, rather than once per row that inherits it.
             names = ref.nutrient_names()
             where: FieldPath = ("doses", t_index, "nutrient")
-            yield Finding(doc.path, doc.front.line_of(where), field_name(where), repr(table.nutrient),
-                          f"expected one of {one_of(names)}{did_you_mean(table.nutrient, names)}")
+            findings.append(Finding(doc.path, doc.front.line_of(where), field_name(where), repr(table.nutrient),
+                                    f"expected one of {one_of(names)}{did_you_mean(table.nutrient, names)}"))
+        lines: list[IntakeLine | SupplementLine] = []
         for r_index, row in enumerate(table.rows if table is not None else []):
-            if row is None or (row.nutrient is None and not table_nutrient_known):
+            if row is None or (row.nutrient is None and nutrient is None):
                 continue
             loc: FieldPath = ("doses", t_index, "rows", r_index)
             try:
                 if isinstance(table, IntakeTable):
-                    yield from _intake_row(table, row, loc, doc, ref)  # type: ignore[arg-type]
+                    lines.append(_intake_row(table, row, ref))  # type: ignore[arg-type]
                 else:
-                    yield from _supplement_row(table, row, loc, doc, ref, source_ids)  # type: ignore[arg-type]
+                    line, warning = _supplement_row(table, row, ref, sources)  # type: ignore[arg-type]
+                    lines.append(line)
+                    if warning is not None:
+                        where = loc + ("amount",)
+                        findings.append(Finding(doc.path, doc.front.line_of(where), field_name(where), *warning, "warning"))
             except RuleProblem as problem:
                 where = loc + (problem.field,)
-                line = doc.front.line_of(where)
-                yield Finding(doc.path, line, field_name(where), problem.found, problem.expected, problem.source)
+                findings.append(Finding(doc.path, doc.front.line_of(where), field_name(where), problem.found, problem.expected, problem.source))
+        complete = table is not None and nutrient is not None and None not in table.rows and len(lines) == len(table.rows)
+        tables.append(DoseTableLines(table.id or f"doses-{t_index + 1}", table.kind, table.caption, table.note, nutrient, tuple(lines))
+                      if complete and table is not None and nutrient is not None else None)
+    return findings, tables
 
 
 def _nutrient(table: IntakeTable | SupplementTable, row: IntakeRow | SupplementRow, ref: Reference) -> Nutrient:
@@ -112,7 +112,7 @@ def expected_intake(nutrient: Nutrient, stages: list[str], sex: str | None, cond
     return Expected(min(values), max(values), "/".join(sorted(labels, reverse=True)), ", ".join(sorted(sources)))
 
 
-def _intake_row(table: IntakeTable, row: IntakeRow, loc: FieldPath, doc: Document, ref: Reference) -> list[Finding]:
+def _intake_row(table: IntakeTable, row: IntakeRow, ref: Reference) -> IntakeLine:
     """Compare an intake row with the RDA/AI, exactly."""
     nutrient = _nutrient(table, row, ref)
     if row.condition and row.sex == "male":
@@ -128,7 +128,7 @@ def _intake_row(table: IntakeTable, row: IntakeRow, loc: FieldPath, doc: Documen
             f"reference says {fmt_mg(expected.low, expected.high)} ({expected.label} for {', '.join(stages)})",
             expected.source,
         )
-    return []
+    return IntakeLine(row.life_stage, row.sex, row.condition, amount, nutrient, expected, row.note)
 
 
 def upper_limit(nutrient: Nutrient, population: str, ref: Reference) -> Expected:
@@ -154,10 +154,24 @@ def upper_limit(nutrient: Nutrient, population: str, ref: Reference) -> Expected
     return Expected(best.mg, best.mg, f"UL for {population}", best.source or limits.source)
 
 
+def supervised_ceiling(nutrient: Nutrient, population: str, limit: Expected, ref: Reference) -> Expected | None:
+    """Return the most a supervised row may give this population, or None when no supervised amount may pass the UL."""
+    if population.strip().lower() in CONDITIONS:
+        return None  # pregnancy and lactation span ages from 14: under 19 the UL holds even under supervision
+    stages = ref.stages(population)
+    if any(span(stage)[0] < ADULT_MONTHS for stage in stages):
+        return None
+    named = [c for c in nutrient.upper_limits.supervised if all(stage in ref.stages(c.population) for stage in stages)]
+    if named:
+        best = min(named, key=lambda c: c.mg)
+        return Expected(best.mg, best.mg, f"supervised ceiling for {best.population}", best.source)
+    return Expected(SUPERVISED_FACTOR * limit.high, SUPERVISED_FACTOR * limit.high, f"twice the {limit.label}", limit.source)
+
+
 def _supplement_row(
-    table: SupplementTable, row: SupplementRow, loc: FieldPath, doc: Document, ref: Reference, source_ids: set[str]
-) -> list[Finding]:
-    """Compare a supplement row's high end, as elemental amount, with the UL."""
+    table: SupplementTable, row: SupplementRow, ref: Reference, sources: dict[str, Source]
+) -> tuple[SupplementLine, tuple[str, str, str] | None]:
+    """Compare a supplement row's high end, as elemental amount, with the UL; return it, and a warning when supervised."""
     nutrient = _nutrient(table, row, ref)
     amount = _amount(row)
     form = None
@@ -168,36 +182,65 @@ def _supplement_row(
             raise RuleProblem(
                 "form", repr(row.form), f"expected a reference form: {one_of(names)}{did_you_mean(row.form, ref.form_names())}"
             )
+        if nutrient.id != "magnesium":
+            # A row shown as "Magnesium glycinate" must not carry a calcium amount.
+            raise RuleProblem("nutrient", repr(nutrient.name), f"expected magnesium: {form.name} is a magnesium form;"
+                              f" remove form: to give a {nutrient.name} amount")
     low, high = amount.low_mg, amount.high_mg
     if row.basis == "compound":
         if nutrient.id != "magnesium":
             raise RuleProblem("basis", "'compound'", f"expected elemental: compound weights are known only for magnesium forms, not {nutrient.name}")
         if form is None:
             raise RuleProblem("form", "nothing", "a form is required with basis: compound, to convert the weight to elemental magnesium")
-        low, high = low * form.fraction_low, high * form.fraction_high
+        low, high = form.elemental(low, high)
     if row.supervised and not row.source:
         raise RuleProblem("source", "nothing", "supervised: true needs source: naming one of the guide's sources")
     limit = upper_limit(nutrient, row.population, ref)
+    line = SupplementLine(form, nutrient, amount, row.basis, low, high, row.population, limit, None, row.note)
     if high <= limit.high + 1e-9:
-        return []
-    basis = "elemental" if row.basis == "elemental" else f"compound, about {fmt_mg(round(low), round(high))} elemental"
+        return line, None
+    basis = "elemental" if row.basis == "elemental" else f"compound, about {fmt_mg(whole(low), whole(high))} elemental"
     found = f"{amount.text} {basis}"
     said = f"reference says the {limit.label} is {fmt_mg(limit.high, limit.high)} of {nutrient.name} ({nutrient.upper_limits.applies_to})"
-    if row.supervised and high > SUPERVISED_CEILING * limit.high:
-        raise RuleProblem("amount", found, f"{said}; even supervised, more than {SUPERVISED_CEILING} times the UL"
-                          f" ({fmt_mg(SUPERVISED_CEILING * limit.high, SUPERVISED_CEILING * limit.high)}) is refused as a likely typo",
-                          limit.source)
     if row.supervised and row.source:
-        # An unknown source id is reported by the source check; the row is still meant as supervised.
-        where = loc + ("amount",)
-        return [Finding(doc.path, doc.front.line_of(where), field_name(where), found,
-                             said + f"; published as supervised, citing {row.source}", limit.source, "warning")]
+        return _supervised(row, line, found, said, nutrient, ref, sources)
     hint = ""
     if row.basis == "elemental" and form is not None and high * form.fraction_high <= limit.high + 1e-9:
-        as_compound = fmt_mg(round(low * form.fraction_low), round(high * form.fraction_high))
+        as_low, as_high = form.elemental(low, high)
+        as_compound = fmt_mg(whole(as_low), whole(as_high))
         form_name = form.name[0].lower() + form.name[1:]
         hint = (f"; as the weight of {form_name}, {amount.text} is about {as_compound} elemental:"
                 " set basis: compound if the label gives the compound weight")
     elif not row.supervised:
-        hint = "; lower the high end, or mark the row supervised: true with a source: from the guide's sources"
+        hint = "; lower the high end, or mark the row supervised: true with a source: of kind study or guideline"
     raise RuleProblem("amount", found, said + hint, limit.source)
+
+
+def _supervised(
+    row: SupplementRow, line: SupplementLine, found: str, said: str, nutrient: Nutrient, ref: Reference, sources: dict[str, Source],
+) -> tuple[SupplementLine, tuple[str, str, str] | None]:
+    """Let a supervised row pass the UL only for adults, within the ceiling, citing a study or guideline."""
+    assert row.source is not None
+    limit = line.limit
+    ceiling = supervised_ceiling(nutrient, row.population, limit, ref)
+    if ceiling is None:
+        raise RuleProblem("amount", found, f"{said}; for anyone under 19 (pregnancy and lactation included) the UL holds"
+                          " even under supervision", limit.source)
+    if line.elemental_high > ceiling.high + 1e-9:
+        raise RuleProblem("amount", found, f"{said}; supervised, at most {fmt_mg(ceiling.high, ceiling.high)}"
+                          f" ({ceiling.label})", ceiling.source)
+    cited = sources.get(row.source)
+    if cited is None:
+        # An unknown source id is reported by the source check.
+        return line, None
+    if cited.kind not in SUPERVISED_KINDS:
+        raise RuleProblem("source", repr(row.source), f"expected a source of kind {one_of(list(SUPERVISED_KINDS))} for an amount"
+                          f" above the UL; {row.source} is {_kind(cited)}: cite the study or guideline that gives the amount")
+    return (SupplementLine(line.form, line.nutrient, line.amount, line.basis, line.elemental_low, line.elemental_high,
+                           line.population, limit, cited.title, line.note),
+            (found, said + f"; published as supervised, citing {row.source}", limit.source))
+
+
+def _kind(source: Source) -> str:
+    """Say what kind a source is, for a message."""
+    return f"of kind {source.kind}" if source.kind else "of no kind (add kind: study or kind: guideline if it is one)"

@@ -6,10 +6,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .dose_rules import CONDITIONS, Expected, RuleProblem, expected_intake, upper_limit
+from .checked import Expected
+from .dose_rules import CONDITIONS, RuleProblem, expected_intake, upper_limit
 from .findings import did_you_mean, one_of
 from .life_stages import LifeStageError
-from .quantities import Amount, AmountError, parse_amount
+from .quantities import Amount, AmountError, parse_amount, whole
 from .reference import Food, Form, Nutrient, Reference
 from .rules import FOOD_MIN_SLACK_MG, FOOD_TOLERANCE, food_reference_mg
 from .servings import Serving, ServingError, parse_serving
@@ -233,7 +234,7 @@ def _elemental(args: Args) -> tuple[float, float]:
         raise FigureProblem(f"expected elemental: compound weights are known only for magnesium forms, not {args.nutrient.name}")
     if args.form is None:
         raise FigureProblem("a form is needed with compound, to convert the weight to elemental magnesium")
-    return low * args.form.fraction_low, high * args.form.fraction_high
+    return args.form.elemental(low, high)
 
 
 def check_limit(args: Args, ref: Reference) -> Checked:
@@ -255,7 +256,7 @@ def check_dose(args: Args, ref: Reference) -> Checked:
     limit = _limit(args, ref)
     nutrient = _nutrient(args, ref)
     if high > limit.high + 1e-9:
-        counted = "" if args.basis != "compound" else f" (about {span(round(low), round(high))} elemental)"
+        counted = "" if args.basis != "compound" else f" (about {span(whole(low), whole(high))} elemental)"
         raise FigureProblem(
             f"reference says the {limit.label} is {span(limit.high, limit.high, per_day=True)} of {nutrient.name}"
             f" ({nutrient.upper_limits.applies_to}); {_as_written(args.amount)}{counted} is above it: lower the amount,"
@@ -312,12 +313,12 @@ def check_food(args: Args, ref: Reference) -> Checked:
         raise FigureProblem(f"the reference has no gram weight of a {serving.measure} of {food.id}; use one of: {one_of(measures)}")
     mg, how = reached
     sources = (food.listed.source,) if food.listed and how == food.listed.source else (food.source,)
-    label = f"Magnesium in {serving.describe()} of {food.id}: about {span(round(mg), round(mg))}"
+    label = f"Magnesium in {serving.describe()} of {food.id}: about {span(whole(mg), whole(mg))}"
     if args.amount is None:
-        return Checked(span(round(mg), round(mg)), label, sources)
+        return Checked(span(whole(mg), whole(mg)), label, sources)
     claimed = args.amount.high_mg
     if args.amount.is_range or abs(claimed - mg) > max(FOOD_TOLERANCE * mg, FOOD_MIN_SLACK_MG):
-        raise FigureProblem(f"reference says {span(round(mg), round(mg))} per {serving.describe()} of {food.id} (within 10%)", how)
+        raise FigureProblem(f"reference says {span(whole(mg), whole(mg))} per {serving.describe()} of {food.id} (within 10%)", how)
     return Checked(_as_written(args.amount), label, sources)
 
 
@@ -332,8 +333,8 @@ def check_elemental(args: Args, ref: Reference) -> Checked:
     """Look up the elemental magnesium in a compound weight of a form."""
     assert args.amount is not None and args.form is not None
     form = args.form
-    low, high = args.amount.low_mg * form.fraction_low, args.amount.high_mg * form.fraction_high
-    text = span(round(low), round(high), per_day=_per_day(args.amount))
+    low, high = form.elemental(args.amount.low_mg, args.amount.high_mg)
+    text = span(whole(low), whole(high), per_day=_per_day(args.amount))
     share = "–".join(f"{number(p)}%" for p in sorted(set(form.elemental_percent)))
     return Checked(text, f"Elemental magnesium in {_as_written(args.amount)} of {_lower(form.name)} ({share} by weight)", tuple(form.source))
 

@@ -26,6 +26,9 @@ class _Row(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+SourceKind = Literal["study", "guideline", "review", "fact-sheet", "reference", "book", "article"]
+
+
 class Source(_Row):
     """A source the guide cites."""
 
@@ -34,6 +37,7 @@ class Source(_Row):
     publisher: Text | None = None
     url: Url
     year: int | None = None
+    kind: SourceKind | None = None
     note: str | None = None
 
 

@@ -25,10 +25,12 @@ AMOUNT = re.compile(
     re.IGNORECASE,
 )
 # Blocks that end a run of text: `<strong>600</strong> mg` is one amount, `600</p><p>mg` is not.
-_BLOCKS = frozenset(
-    "address article aside blockquote br caption dd details div dl dt figcaption figure footer form h1 h2 h3 h4 h5 h6"
-    " header hr img li main nav ol option p pre section select summary table tbody td textarea tfoot th thead tr ul".split()
-)
+_BLOCKS = frozenset({
+    "address", "article", "aside", "blockquote", "br", "caption", "dd", "details", "div", "dl", "dt", "figcaption",
+    "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "img", "li", "main", "nav", "ol",
+    "option", "p", "pre", "section", "select", "summary", "table", "tbody", "td", "textarea", "tfoot", "th", "thead",
+    "tr", "ul",
+})
 _ATTRIBUTES = {"alt": "an image's alt text", "title": "a title attribute", "aria-label": "an aria-label",
                "placeholder": "a placeholder", "value": "a value attribute", "label": "a label attribute",
                "content": "a content attribute"}
@@ -149,5 +151,5 @@ def locate(source: str, hit: Hit, start: int = 0) -> int | None:
     tail = re.escape(unit[0][:1]) if unit else ""
     # The number as a whole number, then its unit's first letter within the markup that may sit between them.
     pattern = re.compile(rf"(?<![\w.,]){number}(?![\d]).{{0,60}}?{tail}", re.IGNORECASE | re.DOTALL)
-    found = pattern.search(source, start) or pattern.search(source)
-    return found.start() if found else None
+    match = pattern.search(source, start) or pattern.search(source)
+    return match.start() if match else None

@@ -84,6 +84,12 @@ def number(text: str) -> float:
     return float(text.replace(",", ""))
 
 
+def whole(value: float) -> int:
+    """Round to a whole number halves up, as JavaScript's Math.round does, so pages, checks and scripts agree."""
+    floor = math.floor(value)
+    return floor + 1 if value - floor >= 0.5 else floor
+
+
 def fmt(value: float) -> str:
     """Format a number without trailing zeros: 400, 0.5, 72.4."""
     text = f"{round(value, 3):,.3f}".rstrip("0").rstrip(".")

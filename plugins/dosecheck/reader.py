@@ -63,7 +63,7 @@ class GuideReader(MarkdownReader):
         metadata["faq_answers"] = checked.answers
         html = checked.html
         if not errors(findings):
-            html = place_tables(html, guide, ref, checked.answers, checked.figures)
+            html = place_tables(html, guide, checked.tables, ref, checked.answers, checked.figures)
         return html, metadata
 
     def _metadata(self, guide: Page, figures: Figures) -> dict[str, Any]:

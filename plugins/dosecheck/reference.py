@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import os
 from collections.abc import Iterator
+from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -78,6 +79,14 @@ class UpperLimit(_Strict):
     source: SourceId | None = None
 
 
+class SupervisedCeiling(_Strict):
+    """The most a source names as given under medical supervision, above the UL, for a population."""
+
+    population: Text
+    mg: Mg
+    source: SourceId
+
+
 class UpperLimitTable(_Strict):
     """The ULs of one nutrient, what they apply to and their source."""
 
@@ -85,6 +94,7 @@ class UpperLimitTable(_Strict):
     source: SourceId
     rows: list[UpperLimit] = Field(min_length=1)
     not_established: list[Text] = []
+    supervised: list[SupervisedCeiling] = []
 
 
 class DailyValue(_Strict):
@@ -126,12 +136,21 @@ class Form(_Strict):
     @property
     def fraction_low(self) -> float:
         """Return the lowest elemental fraction the reference gives."""
-        return min(self.elemental_percent) / 100
+        return _fraction(min(self.elemental_percent))
 
     @property
     def fraction_high(self) -> float:
         """Return the highest elemental fraction the reference gives."""
-        return max(self.elemental_percent) / 100
+        return _fraction(max(self.elemental_percent))
+
+    def elemental(self, low_mg: float, high_mg: float) -> tuple[float, float]:
+        """Return the elemental mg in a compound weight: the low end at the lowest share, the high end at the highest."""
+        return low_mg * self.fraction_low, high_mg * self.fraction_high
+
+
+def _fraction(percent: float) -> float:
+    """Turn a percentage into a fraction in decimal arithmetic: 8.9% is 0.089, not 0.08900000000000001."""
+    return float(Decimal(str(percent)) / 100)
 
 
 class ListedServing(_Strict):
@@ -375,6 +394,8 @@ def _source_refs(ref: Reference) -> Iterator[tuple[FieldPath, str | None]]:
         yield base + ("upper_limits", "source"), nutrient.upper_limits.source
         for r_index, limit in enumerate(nutrient.upper_limits.rows):
             yield base + ("upper_limits", "rows", r_index, "source"), limit.source
+        for c_index, ceiling in enumerate(nutrient.upper_limits.supervised):
+            yield base + ("upper_limits", "supervised", c_index, "source"), ceiling.source
         if nutrient.daily_value:
             yield base + ("daily_value", "source"), nutrient.daily_value.source
     for index, form in enumerate(ref.forms):

@@ -8,10 +8,10 @@ from collections.abc import Sequence
 from markupsafe import Markup, escape
 
 from .body import TABLE_KINDS, dose_table_index
-from .dose_rules import upper_limit
-from .guide_schema import IntakeTable, Page, SupplementRow, SupplementTable
+from .checked import DoseTableLines, FoodLine, FormLine, IntakeLine, SupplementLine, Tables
+from .guide_schema import Page
 from .markup import Figures
-from .quantities import Amount, fmt, parse_amount
+from .quantities import Amount, fmt, whole
 from .reference import Reference
 
 _PLACED = re.compile(r"<p>\s*\[\[\s*([A-Za-z_]+)(?:\s+([A-Za-z0-9_-]+))?\s*\]\]\s*</p>")
@@ -55,81 +55,66 @@ def _table(
     )
 
 
-def render_dose_table(guide: Page, index: int, ref: Reference, figures: Figures) -> Markup:
-    """Render one dose table with units and its reference source."""
-    table = guide.doses[index]
-    anchor = table.id or f"doses-{index + 1}"
-    if isinstance(table, IntakeTable):
-        nutrient = ref.nutrient(table.nutrient)
-        rows = [
-            (row.life_stage, (row.sex or "any").capitalize(), (row.condition or "").capitalize() or "–",
-             _display(parse_amount(row.amount)), figures.text(row.note or ""))
-            for row in table.rows
-        ]
-        sources = [nutrient.intakes.source] if nutrient else []
-        html = _table(anchor, figures.text(table.caption), ("Life stage", "Sex", "Pregnancy or lactation", "Amount", "Note"), rows, sources)
-    else:
-        rows, classes, sources = [], [], []
-        for row in table.rows:
-            cells, css, source = _supplement_cells(guide, table, row, ref, figures)
+INTAKE_HEADERS = ("Life stage", "Sex", "Pregnancy or lactation", "Recommended daily intake, food and supplements together", "Note")
+SUPPLEMENT_HEADERS = ("Supplement", "Amount", "Counted as", "For", "Note")
+
+
+def render_dose_table(table: DoseTableLines, ref: Reference, figures: Figures) -> Markup:
+    """Render one checked dose table with units, what each figure is, and its reference sources."""
+    rows: list[tuple[object, ...]] = []
+    classes: list[str] = []
+    sources: list[str] = []
+    for line in table.lines:
+        if isinstance(line, IntakeLine):
+            # Each amount says whether it is an RDA or an AI, and which nutrient when the row's differs from the table's.
+            other = "" if line.nutrient.id == table.nutrient.id else f" of {line.nutrient.name}"
+            rows.append((line.life_stage, (line.sex or "any").capitalize(), (line.condition or "").capitalize() or "–",
+                         f"{_display(line.amount)}{other} ({line.expected.label})", figures.text(line.note or "")))
+            classes.append("")
+            sources += line.expected.source.split(", ")
+        else:
+            cells, css = _supplement_cells(line, figures)
             rows.append(cells)
             classes.append(css)
-            sources.append(source)
-        html = _table(anchor, figures.text(table.caption), ("Supplement", "Amount", "Counted as", "For", "Note"), rows, sources, classes)
+            sources.append(line.limit.source)
+    headers = INTAKE_HEADERS if table.kind == "intake" else SUPPLEMENT_HEADERS
+    html = _table(table.anchor, figures.text(table.caption), headers, rows, sources, classes)
     note = Markup('<p class="table-note">{}</p>').format(figures.text(table.note)) if table.note else Markup("")
     return html + note + _sources(ref, sources)
 
 
-def _supplement_cells(
-    guide: Page, table: SupplementTable, row: SupplementRow, ref: Reference, figures: Figures,
-) -> tuple[tuple[object, ...], str, str]:
-    """Return the cells, row class and UL source of one supplement row."""
-    nutrient = ref.nutrient(row.nutrient or table.nutrient)
-    assert nutrient is not None  # validation ran before rendering
-    form = ref.form(row.form) if row.form else None
-    amount = parse_amount(row.amount)
-    name = form.name if form else nutrient.name[0].upper() + nutrient.name[1:]
-    counted = "elemental " + nutrient.name
-    if row.basis == "compound" and form:
-        low, high = amount.low_mg * form.fraction_low, amount.high_mg * form.fraction_high
-        span = fmt(round(low)) if round(low) == round(high) else f"{fmt(round(low))}–{fmt(round(high))}"
+def _supplement_cells(line: SupplementLine, figures: Figures) -> tuple[tuple[object, ...], str]:
+    """Return the cells and row class of one checked supplement row."""
+    counted = "elemental " + line.nutrient.name
+    if line.basis == "compound":
+        low, high = whole(line.elemental_low), whole(line.elemental_high)
+        span = fmt(low) if low == high else f"{fmt(low)}–{fmt(high)}"
         counted = f"weight of the compound (about {span} mg/day elemental)"
-    limit = upper_limit(nutrient, row.population, ref)
-    note: Markup = figures.text(row.note or "")
+    note: Markup = figures.text(line.note or "")
     css = ""
-    if amount.high_mg > limit.high and row.supervised:
+    if line.supervised_by is not None:
         css = "supervised"
-        cited = next(s for s in guide.sources if s.id == row.source)
         warning = Markup(
             '<strong class="supervised-warning">Above the tolerable upper intake level ({} mg/day for {}):'
             " only under medical supervision, as in {}.</strong>"
-        ).format(fmt(limit.high), row.population, cited.title)
+        ).format(fmt(line.limit.high), line.population, line.supervised_by)
         note = warning + (Markup(" ") + note if note else Markup(""))
-    return (name, _display(amount), counted, row.population, note), css, limit.source
+    return (line.name, _display(line.amount), counted, line.population, note), css
 
 
-def render_foods(guide: Page, ref: Reference, figures: Figures) -> Markup:
-    """Render the foods table with its sources."""
-    rows, sources = [], []
-    for row in guide.foods:
-        food = ref.food(row.food)
-        assert food is not None  # validation ran before rendering
-        rows.append((row.food, row.serving, f"{fmt(row.magnesium_mg)} mg", figures.text(row.note or "")))
-        sources += [food.listed.source] if food.listed else []
-        sources.append(food.source)
+def render_foods(lines: Sequence[FoodLine], ref: Reference, figures: Figures) -> Markup:
+    """Render the checked foods table with its sources."""
+    rows = [(line.food, line.serving, f"{fmt(line.magnesium_mg)} mg", figures.text(line.note or "")) for line in lines]
+    sources = [s for line in lines for s in line.sources]
     html = _table("foods", Markup("Magnesium in foods"), ("Food", "Serving", "Magnesium", "Note"), rows, sources)
     return html + _sources(ref, sources)
 
 
-def render_forms(guide: Page, ref: Reference, figures: Figures) -> Markup:
-    """Render the forms table with each form's elemental share."""
-    rows, sources = [], []
-    for row in guide.forms:
-        form = ref.form(row.form)
-        assert form is not None  # validation ran before rendering
-        share = "–".join(f"{fmt(p)}%" for p in sorted(set(form.elemental_percent)))
-        rows.append((form.name, form.formula, share, figures.text(row.note or "")))
-        sources.extend(form.source)
+def render_forms(lines: Sequence[FormLine], ref: Reference, figures: Figures) -> Markup:
+    """Render the checked forms table with each form's elemental share."""
+    rows = [(line.form.name, line.form.formula, "–".join(f"{fmt(p)}%" for p in sorted(set(line.form.elemental_percent))),
+             figures.text(line.note or "")) for line in lines]
+    sources = [s for line in lines for s in line.form.source]
     html = _table("forms", Markup("Forms of magnesium"), ("Form", "Formula", "Elemental magnesium by weight", "Note"), rows, sources)
     return html + _sources(ref, sources)
 
@@ -143,31 +128,33 @@ def render_faqs(guide: Page, answers: Sequence[str], figures: Figures) -> Markup
     return Markup('<section class="faqs" aria-labelledby="faqs-heading"><h2 id="faqs-heading">Questions</h2>{}</section>').format(items)
 
 
-def place_tables(html: str, guide: Page, ref: Reference, answers: Sequence[str], figures: Figures) -> str:
-    """Put each table at its placeholder, and any table without one after the body."""
+def place_tables(html: str, guide: Page, tables: Tables, ref: Reference, answers: Sequence[str], figures: Figures) -> str:
+    """Put each checked table at its placeholder, and any table without one after the body."""
     placed_doses = {
         dose_table_index(guide, m[2]) for m in _PLACED.finditer(html) if m[1].lower() == "doses" and m[2] is not None
     }
     done: set[str] = set()
+    doses = [t for t in tables.doses if t is not None]
+    foods = [t for t in tables.foods if t is not None]
+    forms = [t for t in tables.forms if t is not None]
 
     def render(kind: str, which: str | None) -> str:
         if kind == "doses":
-            indexes = [dose_table_index(guide, which)] if which else [i for i in range(len(guide.doses)) if i not in placed_doses]
+            indexes = [dose_table_index(guide, which)] if which else [i for i in range(len(doses)) if i not in placed_doses]
             done.update(f"doses:{i}" for i in indexes)
-            return "".join(render_dose_table(guide, i, ref, figures) for i in indexes if i is not None)
+            return "".join(render_dose_table(doses[i], ref, figures) for i in indexes if i is not None)
         done.add(kind)
         if kind == "foods":
-            return render_foods(guide, ref, figures)
+            return render_foods(foods, ref, figures)
         if kind == "forms":
-            return render_forms(guide, ref, figures)
+            return render_forms(forms, ref, figures)
         return render_faqs(guide, answers, figures)
 
     html = _PLACED.sub(lambda m: render(m[1].lower(), m[2]), html)
-    tail = []
+    tail: list[str] = []
     for kind in TABLE_KINDS:
         if kind == "doses":
-            left = [i for i in range(len(guide.doses)) if f"doses:{i}" not in done]
-            tail += [render_dose_table(guide, i, ref, figures) for i in left]
+            tail += [render_dose_table(doses[i], ref, figures) for i in range(len(doses)) if f"doses:{i}" not in done]
         elif getattr(guide, kind) and kind not in done:
             tail.append(render(kind, None))
     return html + "".join(tail)

@@ -9,10 +9,11 @@ from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
+from .checked import FoodLine, FormLine
 from .document import Document
 from .findings import FieldPath, Finding, Severity, did_you_mean, field_name, one_of
-from .guide_schema import Page, SupplementTable
-from .quantities import fmt
+from .guide_schema import FoodRow, Page, SupplementTable
+from .quantities import fmt, whole
 from .reference import Food, Reference
 from .servings import Serving, ServingError, parse_serving
 
@@ -40,42 +41,56 @@ def food_reference_mg(food: Food, serving: Serving) -> tuple[float, str] | None:
     return grams * food.mg_per_100g / 100, f"{food.source}, {fmt(grams)} g at {fmt(food.mg_per_100g)} mg/100 g"
 
 
-def check_foods(guide: Page, doc: Document, ref: Reference) -> Iterator[Finding]:
-    """Check each food row's magnesium against the reference, scaled to its serving."""
+def check_foods(guide: Page, doc: Document, ref: Reference) -> tuple[list[Finding], list[FoodLine | None]]:
+    """Check each food row's magnesium against the reference, scaled to its serving; return the rows as checked."""
+    findings: list[Finding] = []
+    lines: list[FoodLine | None] = []
     for index, row in enumerate(guide.foods):
-        if row is None:
-            continue
-        loc: FieldPath = ("foods", index)
-        food = ref.food(row.food)
-        if food is None:
-            known = "; ".join(f.id for f in ref.foods)  # ids hold commas
-            yield _at(doc, loc + ("food",), repr(row.food),
-                      f"expected a reference food{did_you_mean(row.food, ref.food_names())}; the reference knows: {known}")
-            continue
-        try:
-            serving = parse_serving(row.serving)
-        except ServingError as exc:
-            yield _at(doc, loc + ("serving",), repr(row.serving), str(exc))
-            continue
-        reached = food_reference_mg(food, serving)
-        if reached is None:
-            measures = sorted({*food.measures, "g", "oz"})
-            yield _at(doc, loc + ("serving",), repr(row.serving),
-                      f"the reference has no gram weight of a {serving.measure} of {food.id}; use one of: {one_of(measures)}")
-            continue
-        mg, how = reached
-        if row.magnesium_mg <= 0 or abs(row.magnesium_mg - mg) > max(FOOD_TOLERANCE * mg, FOOD_MIN_SLACK_MG):
-            yield _at(doc, loc + ("magnesium_mg",), f"{fmt(row.magnesium_mg)} mg per {row.serving}",
-                      f"reference says {fmt(round(mg))} mg per {serving.describe()} of {food.id} (within 10%)", how)
+        line = None if row is None else _food_row(row, ("foods", index), doc, ref, findings)
+        lines.append(line)
+    return findings, lines
 
 
-def check_forms(guide: Page, doc: Document, ref: Reference) -> Iterator[Finding]:
-    """Check each form row names a reference form."""
+def _food_row(row: FoodRow, loc: FieldPath, doc: Document, ref: Reference, findings: list[Finding]) -> FoodLine | None:
+    """Check one food row; add its finding, or return it as checked."""
+    food = ref.food(row.food)
+    if food is None:
+        known = "; ".join(f.id for f in ref.foods)  # ids hold commas
+        findings.append(_at(doc, loc + ("food",), repr(row.food),
+                            f"expected a reference food{did_you_mean(row.food, ref.food_names())}; the reference knows: {known}"))
+        return None
+    try:
+        serving = parse_serving(row.serving)
+    except ServingError as exc:
+        findings.append(_at(doc, loc + ("serving",), repr(row.serving), str(exc)))
+        return None
+    reached = food_reference_mg(food, serving)
+    if reached is None:
+        measures = sorted({*food.measures, "g", "oz"})
+        findings.append(_at(doc, loc + ("serving",), repr(row.serving),
+                            f"the reference has no gram weight of a {serving.measure} of {food.id}; use one of: {one_of(measures)}"))
+        return None
+    mg, how = reached
+    if row.magnesium_mg <= 0 or abs(row.magnesium_mg - mg) > max(FOOD_TOLERANCE * mg, FOOD_MIN_SLACK_MG):
+        findings.append(_at(doc, loc + ("magnesium_mg",), f"{fmt(row.magnesium_mg)} mg per {row.serving}",
+                            f"reference says {fmt(whole(mg))} mg per {serving.describe()} of {food.id} (within 10%)", how))
+        return None
+    listed = food.listed is not None and how == food.listed.source
+    return FoodLine(row.food, row.serving, row.magnesium_mg, (food.listed.source,) if listed and food.listed else (food.source,), row.note)
+
+
+def check_forms(guide: Page, doc: Document, ref: Reference) -> tuple[list[Finding], list[FormLine | None]]:
+    """Check each form row names a reference form; return the rows as checked."""
+    findings: list[Finding] = []
+    lines: list[FormLine | None] = []
     for index, row in enumerate(guide.forms):
-        if row is not None and ref.form(row.form) is None:
+        form = ref.form(row.form) if row is not None else None
+        if row is not None and form is None:
             names = [f.id for f in ref.forms]
-            yield _at(doc, ("forms", index, "form"), repr(row.form),
-                      f"expected a reference form: {one_of(names)}{did_you_mean(row.form, ref.form_names())}")
+            findings.append(_at(doc, ("forms", index, "form"), repr(row.form),
+                                f"expected a reference form: {one_of(names)}{did_you_mean(row.form, ref.form_names())}"))
+        lines.append(FormLine(form, row.note) if row is not None and form is not None else None)
+    return findings, lines
 
 
 def check_sources(guide: Page, doc: Document) -> Iterator[Finding]:

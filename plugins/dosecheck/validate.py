@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from .body import check_placeholders
+from .checked import Tables
 from .document import Document, Kind, parse
 from .dose_rules import check_doses
 from .findings import Finding
@@ -26,6 +27,7 @@ class Checked:
     figures: Figures
     html: str = ""
     answers: list[str] = field(default_factory=list)
+    tables: Tables = field(default_factory=lambda: Tables([], [], []))
 
 
 def validate(
@@ -54,6 +56,7 @@ def check_document(
         findings += check_links(doc, source_file, content_root)
     _guide, parts, schema = validate_front(doc)
     findings += schema
+    tables = Tables([], [], [])
     if parts is not None:
         # The rules check every valid row even when other rows failed the schema.
         findings += check_placeholders(parts, doc)
@@ -61,10 +64,12 @@ def check_document(
         findings += check_review_dates(parts, doc)
         if review is not None and doc.kind == "guide":
             findings += check_overdue(parts, doc.path, doc.front.line_of, review)
-        findings += check_forms(parts, doc, ref)
-        findings += check_foods(parts, doc, ref)
-        findings += check_doses(parts, doc, ref)
-    return Checked(sorted(findings, key=lambda f: (f.line or 0, f.field)), figures, html, rendered)
+        form_findings, forms = check_forms(parts, doc, ref)
+        food_findings, foods = check_foods(parts, doc, ref)
+        dose_findings, doses = check_doses(parts, doc, ref)
+        findings += form_findings + food_findings + dose_findings
+        tables = Tables(doses, foods, forms)
+    return Checked(sorted(findings, key=lambda f: (f.line or 0, f.field)), figures, html, rendered, tables)
 
 
 MAX_BYTES = 1_000_000  # far above any real guide; keeps a runaway file from stalling every build

@@ -10,9 +10,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from dosecheck.quantities import fmt
+from dosecheck.quantities import fmt, whole
 
-from .data import FormRow, whole
+from .data import FormRow
 
 # Compound weights that supplement labels commonly print, in mg; not reference figures, only the
 # amounts the no-script table works out.

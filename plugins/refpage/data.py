@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable
 from dataclasses import dataclass
-from decimal import Decimal
 
 from dosecheck.dose_rules import RuleProblem, upper_limit
-from dosecheck.quantities import fmt
+from dosecheck.quantities import fmt, whole
 from dosecheck.reference import Food, Nutrient, Reference, RefSource
 from dosecheck.servings import parse_serving
 
@@ -25,12 +23,6 @@ class RefPageError(Exception):
 
     exitcode = 1
     writer_facing = True  # printed without a traceback
-
-
-def whole(value: float) -> int:
-    """Round to a whole number the way JavaScript's Math.round does (halves up), so page and script agree."""
-    floor = math.floor(value)
-    return floor + 1 if value - floor >= 0.5 else floor
 
 
 @dataclass(frozen=True)
@@ -201,16 +193,11 @@ def upper_limits(ref: Reference) -> UpperLimits:
     return UpperLimits(tuple(rows), limits.applies_to, adult.high, _sources(ref, ids))
 
 
-def _fraction(percent: float) -> float:
-    """Turn a percentage into a fraction in decimal arithmetic: 8.9% is 0.089, not 0.08900000000000001."""
-    return float(Decimal(str(percent)) / 100)
-
-
 def forms(ref: Reference) -> Forms:
     """List the forms in the reference's order, with the elemental share as a figure or a range."""
     rows = tuple(
         FormRow(form.id, form.name, form.formula, "–".join(f"{fmt(p)}%" for p in sorted(set(form.elemental_percent))),
-                _fraction(min(form.elemental_percent)), _fraction(max(form.elemental_percent)), form.note or "")
+                form.fraction_low, form.fraction_high, form.note or "")
         for form in ref.forms
     )
     return Forms(rows, _sources(ref, (s for form in ref.forms for s in form.source)))

@@ -11,6 +11,7 @@ import os
 import pickle
 import re
 import shutil
+import string
 import subprocess
 import sys
 import tempfile
@@ -375,24 +376,27 @@ def serve(c: Context) -> None:
     server.serve(host=CONFIG["host"], port=CONFIG["port"], root=CONFIG["deploy_path"])
 
 
+# $title and $today are filled in; everything else is written as is, checked figures included.
 GUIDE_TEMPLATE = """---
-title: {title}
-date: {today}
+title: $title
+date: $today
 category: Benzodiazepine withdrawal
 tags: [magnesium]
 summary: One or two plain sentences for listings and search results.
-last_reviewed: {today}
+last_reviewed: $today
 # next_review_due: defaults to a year after last_reviewed
-# reviewed_by: {{name: ..., credentials: ...}}
+# reviewed_by: {name: ..., credentials: ...}
 sources:
   - id: ods-magnesium
     title: "Magnesium: Fact Sheet for Health Professionals"
     publisher: NIH Office of Dietary Supplements
     url: https://ods.od.nih.gov/factsheets/Magnesium-HealthProfessional/
+    kind: fact-sheet
 foods:
   - food: spinach, boiled
     serving: 1/2 cup
     magnesium_mg: 78
+    note: "A full cup holds {{food: spinach, boiled; 1 cup}}"
 forms:
   - form: glycinate
     note: One line on why a reader might choose it.
@@ -400,18 +404,22 @@ doses:
   - caption: Recommended daily intake by age
     kind: intake
     rows:
-      - {{life_stage: 19-30 years, sex: male, amount: 400 mg/day}}
-      - {{life_stage: 19-30 years, sex: female, amount: 310 mg/day}}
+      - {life_stage: 19-30 years, sex: male, amount: 400 mg/day}
+      - {life_stage: 19-30 years, sex: female, amount: 310 mg/day}
   - caption: Supplement amounts
     kind: supplement
     rows:
-      - {{form: glycinate, amount: 100-350 mg/day, basis: elemental}}
+      - {form: glycinate, amount: 100-350 mg/day, basis: elemental}
 faqs:
   - q: A question readers ask?
-    a: A plain answer, in Markdown.
+    a: >-
+      A plain answer, in Markdown. Amounts are checked figures: the adult upper limit for
+      supplements is {{limit: adults}}.
 ---
 
-Write the guide here. Place the checked tables where they belong:
+Write the guide here. Every amount is a checked figure, such as the recommended intake for
+adults, {{intake: adults}}, or a supplement amount, {{dose: 100-350 mg/day; glycinate}}
+(docs/writing-guides.md lists them all). Place the checked tables where they belong:
 
 [[doses]]
 
@@ -429,7 +437,8 @@ def new(c: Context, title: str) -> None:
     if target.exists():
         raise Exit(f"new: {os.path.relpath(target)} already exists; pick another title", code=1)
     quoted = '"' + title.replace("\\", "\\\\").replace('"', '\\"') + '"'
-    target.write_text(GUIDE_TEMPLATE.format(title=quoted, today=datetime.date.today().isoformat()), encoding="utf-8")
+    text = string.Template(GUIDE_TEMPLATE).substitute(title=quoted, today=datetime.date.today().isoformat())
+    target.write_text(text, encoding="utf-8")
     print(f"created {os.path.relpath(target)}; edit it, then run: invoke check")
 
 

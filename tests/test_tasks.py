@@ -77,7 +77,12 @@ def test_new_scaffolds_a_guide_that_passes_check(project: Path) -> None:
     text = created.read_text(encoding="utf-8")
     for field in ("title:", "date:", "category:", "tags:", "summary:", "last_reviewed:", "sources:", "foods:", "forms:", "doses:", "faqs:"):
         assert f"\n{field}" in text
+    # The scaffold shows checked figures in the body, a FAQ answer and a note, and they pass.
+    assert "{{intake: adults}}" in text and "{{limit: adults}}" in text and "{{food: spinach, boiled; 1 cup}}" in text
     assert invoke(project, "check").returncode == 0
+    assert invoke(project, "build").returncode == 0
+    page = (project / "output" / "benzodiazepine-withdrawal" / "magnesium-sleep-a-plain-guide" / "index.html").read_text(encoding="utf-8")
+    assert '<span class="figure" data-ref="fnb-dri-1997"' in page and ">310–420 mg a day</span>" in page
     again = invoke(project, "new", "Magnesium & sleep: a \"plain\" guide")
     assert again.returncode == 1
     assert again.stderr.strip() == "new: content/guides/magnesium-sleep-a-plain-guide.md already exists; pick another title"

@@ -88,6 +88,10 @@ def load(text: str, first_line: int = 1) -> Located:
         at = exc.problem_mark.index if exc.problem_mark is not None else -1
         if 0 <= at < len(text) and text[at] == "\t":
             raise YamlProblem(line, problem, expected=f"YAML reports: {problem} (a tab); indent with spaces, not tabs") from None
+        if mark is not None and "{{" in text.splitlines()[min(mark.line, len(text.splitlines()) - 1)]:
+            # `{{limit: adults}}` holds a colon and braces, which plain YAML strings cannot.
+            raise YamlProblem(line, problem, expected=f"YAML reports: {problem}; a string with a checked figure needs quotes"
+                              " (note: \"About {{food: almonds; 1 oz}}\") or a block (a: >-, then the text indented below)") from None
         raise YamlProblem(line, problem) from None
     except yaml.YAMLError as exc:  # pragma: no cover - reader errors carry no mark
         raise YamlProblem(first_line, str(exc)) from None

@@ -25,8 +25,13 @@ def expected(path: Path) -> list[str]:
     return path.with_suffix(".expected").read_text(encoding="utf-8").splitlines()
 
 
+PROSE = [p for p in GUIDES if p.stem.startswith(("prose-", "figure-"))]
+
+
 def test_the_corpus_is_large_enough() -> None:
     assert len(GUIDES) >= 40
+    # Every place a reader sees text, every spelling of an amount, and every way a checked figure fails.
+    assert len(PROSE) >= 40
     assert len(list((DATA / "invalid" / "reference").glob("*.yaml"))) >= 10
     assert all(p.with_suffix(".expected").is_file() for p in GUIDES)
 

@@ -21,7 +21,7 @@ _RANGE = rf"(?:(?:{_NUM}){_SPACE}(?:-|–|—|to|or|and){_SPACE})?"
 _PER = rf"(?:{_SPACE}(?:/|per|a|each){_SPACE}(?:day|d|kg|kilogram|dose|serving)\b)?"
 AMOUNT = re.compile(
     rf"(?<![\w.,/])(?:{_RANGE}(?:{_NUM}){_SPACE}-?{_SPACE}(?:{_UNIT})(?![A-Za-z])"
-    rf"|\b{_WORD}(?:[\s-]+(?:and[\s-]+)?{_WORD})*[\s-]+(?:(?:milli|micro)?gram(?:me)?s?|mg|mcg|millimol(?:e)?s?)\b){_PER}",
+    rf"|\b{_WORD}(?:[\s-]+(?:and[\s-]+)?{_WORD})*[\s-]+(?:(?:milli|micro)?gram(?:me)?s?|mg|mcg|millimol(?:e)?s?)\b(?!-)){_PER}",
     re.IGNORECASE,
 )
 # Blocks that end a run of text: `<strong>600</strong> mg` is one amount, `600</p><p>mg` is not.
@@ -82,6 +82,7 @@ class _Visible(HTMLParser):
         if tag in ("td", "th"):
             self._cells += 1
         elif tag in ("code", "pre"):
+            self._flush()  # code is its own run, so a finding can say the amount is in code
             self._code += 1
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -95,6 +96,7 @@ class _Visible(HTMLParser):
             self._flush()
             self._cells = max(0, self._cells - 1)
         elif tag in ("code", "pre"):
+            self._flush()
             self._code = max(0, self._code - 1)
         if tag in _BLOCKS:
             self._flush()
@@ -135,6 +137,8 @@ def text_hits(text: str) -> list[Hit]:
 
 
 _LEADING = re.compile(rf"{_NUM}|{_WORD}", re.IGNORECASE)
+_MARKUP = r"(?:[\s*_`\u00a0\u2009\u202f-]|&nbsp;|&#160;|<[^>]*>)"
+_BETWEEN = rf"{_MARKUP}*(?:(?:–|—|to|or|and|[\d.,\s-])*?{_MARKUP}*)?"  # a range's second number may come first
 
 
 def locate(source: str, hit: Hit, start: int = 0) -> int | None:
@@ -146,10 +150,13 @@ def locate(source: str, hit: Hit, start: int = 0) -> int | None:
     lead = _LEADING.match(hit.text)
     if lead is None:
         return None
-    number = re.escape(lead[0]).replace(r"\ ", r"\s+")
-    unit = re.search(_UNIT, hit.text[lead.end():], re.IGNORECASE)
-    tail = re.escape(unit[0][:1]) if unit else ""
-    # The number as a whole number, then its unit's first letter within the markup that may sit between them.
-    pattern = re.compile(rf"(?<![\w.,]){number}(?![\d]).{{0,60}}?{tail}", re.IGNORECASE | re.DOTALL)
+    if not lead[0][:1].isdigit() and lead[0][:1] != ".":
+        # A number in words: the words themselves, however the lines wrap.
+        pattern = re.compile(r"\b" + r"[\s-]+".join(re.escape(w) for w in re.split(r"[\s-]+", hit.text)), re.IGNORECASE)
+    else:
+        unit = re.search(_UNIT, hit.text[lead.end():], re.IGNORECASE)
+        tail = re.escape(unit[0][:1]) if unit else ""
+        # The number as written, then its unit's first letter, with only a range, spaces or markup between them.
+        pattern = re.compile(rf"(?<![\w.,]){re.escape(lead[0])}(?![\d]){_BETWEEN}{tail}", re.IGNORECASE)
     match = pattern.search(source, start) or pattern.search(source)
     return match.start() if match else None

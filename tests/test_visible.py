@@ -74,6 +74,11 @@ def test_figures_render_with_their_reference_in_every_place(ref: Reference, figu
     faq = article.find("section", class_="faqs").details
     assert faq.summary.get_text() == "Is 350 mg a day safe?" and faq.summary.span["data-ref"] == "fnb-dri-1997"
     assert faq.a.get_text() == "Read why 350 mg a day matters"
+    # A reader on a phone cannot hover: the page lists the reference sources behind its figures.
+    listed = article.find("p", id="figure-sources")
+    used = {"fnb-dri-1997", "usda-sr-legacy", "molecules-2020-mg", "magtein", "fda-dv-2016"}
+    assert set(listed["data-ref"].split()) == used == {r for span in article.select("span.figure") for r in span["data-ref"].split()}
+    assert {a["href"] for a in listed.find_all("a")} == {ref.source_index[r].url for r in used}
     # The outline keeps the heading's figure; the run's marker never reaches the reader.
     assert "data-fig" not in str(page)
     assert unchecked_amounts(page) == []

@@ -81,8 +81,11 @@ class GuideReader(MarkdownReader):
                 out[name] = value
         # The tables are rendered into the HTML when the file is read; templates need only these.
         # Keeping the table objects too would cost memory for every guide for the whole build.
-        for name in ("sources", "reviewed_by"):
-            out[name] = getattr(guide, name)
+        out["reviewed_by"] = guide.reviewed_by
+        out["sources"] = [s.model_copy(update={"note": figures.text(s.note)}) if s.note else s for s in guide.sources]
+        # The reference sources behind the figures in the text, listed on the page for readers who cannot hover.
+        used = dict.fromkeys(source for checked in figures.checked.values() for source in checked.refs)
+        out["figure_sources"] = [figures.ref.source_index[source] for source in used]
         # Structured data and feeds need each question as plain text, its figures shown as values.
         out["faqs"] = [faq.model_copy(update={"q": figures.plain(faq.q)}) for faq in guide.faqs]
         out["next_review_due"] = review_due(guide)

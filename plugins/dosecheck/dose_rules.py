@@ -121,7 +121,7 @@ def _intake_row(table: IntakeTable, row: IntakeRow, ref: Reference) -> IntakeLin
     stages = _stages(row.life_stage, "life_stage", ref)
     expected = expected_intake(nutrient, stages, row.sex, row.condition)
     who = ", ".join(p for p in (row.life_stage, row.sex, row.condition) if p)
-    if (round(amount.low_mg, 6), round(amount.high_mg, 6)) != (round(expected.low, 6), round(expected.high, 6)):
+    if not amount.equals_mg(expected.low, expected.high):
         raise RuleProblem(
             "amount",
             f"{amount.text} for {who}",

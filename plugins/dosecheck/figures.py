@@ -242,7 +242,7 @@ def check_limit(args: Args, ref: Reference) -> Checked:
     limit = _limit(args, ref)
     label = _limit_label(args, ref, limit)
     label = label[:1].upper() + label[1:]
-    if args.amount is not None and (round(args.amount.low_mg, 6), round(args.amount.high_mg, 6)) != (round(limit.high, 6),) * 2:
+    if args.amount is not None and not args.amount.equals_mg(limit.high, limit.high):
         raise FigureProblem(f"reference says the {limit.label} is {span(limit.high, limit.high, per_day=True)}"
                             f" of {_nutrient(args, ref).name}", limit.source)
     text = _as_written(args.amount) if args.amount is not None else span(limit.high, limit.high, per_day=True)
@@ -295,8 +295,7 @@ def check_intake(args: Args, ref: Reference) -> Checked:
                             ", ".join(sorted({e.source for e in both})))
     who = ", ".join(p for p in (args.stage, args.sex or ("" if args.condition else "male and female"), args.condition) if p)
     value = span(expected.low, expected.high, per_day=True)
-    if args.amount is not None and (round(args.amount.low_mg, 6), round(args.amount.high_mg, 6)) != (
-            round(expected.low, 6), round(expected.high, 6)):
+    if args.amount is not None and not args.amount.equals_mg(expected.low, expected.high):
         raise FigureProblem(f"reference says {value} of {nutrient.name} ({expected.label} for {who})", expected.source)
     text = _as_written(args.amount) if args.amount is not None else value
     label = f"{expected.label} of {nutrient.name} for {who}, from food and supplements together: {value}"
@@ -346,7 +345,7 @@ def check_dv(args: Args, ref: Reference) -> Checked:
     if dv is None:
         raise FigureProblem(f"reference gives no Daily Value for {nutrient.name}")
     value = span(dv.mg, dv.mg)
-    if args.amount is not None and (round(args.amount.low_mg, 6), round(args.amount.high_mg, 6)) != (round(dv.mg, 6),) * 2:
+    if args.amount is not None and not args.amount.equals_mg(dv.mg, dv.mg):
         raise FigureProblem(f"reference says the Daily Value is {value} of {nutrient.name}", dv.source)
     text = _as_written(args.amount) if args.amount is not None else value
     return Checked(text, f"Daily Value of {nutrient.name} on US labels, for {dv.population}: {value}", (dv.source,))

@@ -54,6 +54,10 @@ class Amount:
         """Return the high end in milligrams."""
         return to_mg(self.high, self.unit)
 
+    def equals_mg(self, low: float, high: float) -> bool:
+        """Say whether the amount is exactly this span in mg (to a millionth, past float noise)."""
+        return (round(self.low_mg, 6), round(self.high_mg, 6)) == (round(low, 6), round(high, 6))
+
     @property
     def is_range(self) -> bool:
         """Return True when the amount gives two different ends."""

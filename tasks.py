@@ -220,7 +220,7 @@ def _count_pages(output: Path) -> int:
 @task
 def check(c: Context, settings: str = CONFIG["settings_base"]) -> None:
     """Validate every guide and page against the reference; write nothing."""
-    from dosecheck.plugin import load
+    from dosecheck.plugin import kept_findings, load, previous_reads
     from dosecheck.reference import ReferenceFileError
     from dosecheck.report import emit, summary
     from dosecheck.site import check_site, source_files
@@ -230,7 +230,7 @@ def check(c: Context, settings: str = CONFIG["settings_base"]) -> None:
         ref = load(config)
     except ReferenceFileError as exc:
         raise Exit(f"check failed: {exc}", code=1) from None
-    findings = check_site(config, ref)
+    findings = check_site(config, ref, previous_reads(config), kept_findings)
     emit(findings)
     files = sum(1 for _ in source_files(config))
     if any(f.severity == "error" for f in findings):

@@ -19,7 +19,8 @@ ROOT = Path(__file__).resolve().parent.parent
 ONCE = Path(__file__).resolve().parent / "build_once.py"
 VARIANTS = ("project", "plain")
 SCENARIOS = ("cold build", "warm build, nothing changed", "warm build, one guide edited",
-             "warm build, reference edited", "invoke check", "serve: edit one guide, page on disk", "peak memory (MB)")
+             "warm build, reference edited", "invoke check", "invoke check, nothing cached", "serve: edit one guide, page on disk",
+             "peak memory (MB)")
 
 
 def _run(task: str, variant: str, work: Path) -> tuple[float, float]:
@@ -66,7 +67,13 @@ def measure(size: int, repeat: int) -> dict[str, dict[str, list[float]]]:
                     reference.write_text(old + f"\n# edited for the benchmark ({rep})\n", encoding="utf-8")
                     record["warm build, reference edited"].append(_run("build", variant, work)[0])
                     reference.write_text(old, encoding="utf-8")
+                    # As a writer runs it: after a build, re-reading only what changed since.
                     record["invoke check"].append(_run("check", variant, work)[0])
+                    # And with nothing to reuse, every file read, rendered and checked.
+                    cache, aside = work / f"cache-{variant}", work / f"cache-{variant}.aside"
+                    cache.rename(aside)
+                    record["invoke check, nothing cached"].append(_run("check", variant, work)[0])
+                    aside.rename(cache)
                 record["serve: edit one guide, page on disk"].append(_run("serve-edit", variant, work)[0])
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -105,6 +112,8 @@ def targets(all_results: dict[int, dict[str, dict[str, list[float]]]]) -> list[s
     add("cold build / plain Pelican at N=1,000 (≤ 1.10)", cold / plain if cold and plain else None, 1.10)
     check = med(1000, "project", "invoke check")
     add("`invoke check` / full build at N=1,000 (≤ 0.25)", check / cold if check and cold else None, 0.25)
+    fresh = med(1000, "project", "invoke check, nothing cached")
+    add("`invoke check`, nothing cached / full build at N=1,000 (≤ 0.25)", fresh / cold if fresh and cold else None, 0.25)
     warm = med(1000, "project", "warm build, nothing changed")
     add("warm / cold at N=1,000 (≤ 0.35)", warm / cold if warm and cold else None, 0.35)
     add("serve edit at N=1,000, seconds (≤ 1.5)", med(1000, "project", "serve: edit one guide, page on disk"), 1.5)

@@ -60,6 +60,24 @@ def test_check_writes_nothing_and_passes_a_good_site(project: Path) -> None:
     assert not (project / "cache").exists()
 
 
+def test_check_reuses_what_the_last_build_checked_and_rereads_only_edited_files(project: Path) -> None:
+    bad = project / "content" / "guides" / "bad.md"
+    bad.write_text(BAD, encoding="utf-8")
+    cold = invoke(project, "check")
+    assert invoke(project, "build").returncode == 1  # the build reads and caches every file, then refuses
+    warm = invoke(project, "check")
+    assert (warm.returncode, warm.stderr) == (cold.returncode, cold.stderr) == (1, cold.stderr)
+    # An edit after the build is read afresh: the fixed guide passes, a new amount in another guide is found.
+    bad.unlink()
+    guide = project / "content" / "guides" / "every-table.md"
+    guide.write_text(guide.read_text(encoding="utf-8") + "\nTake 600 mg at night.\n", encoding="utf-8")
+    edited = invoke(project, "check")
+    assert edited.returncode == 1
+    errors = [line for line in edited.stderr.splitlines() if line.startswith("content/")]
+    assert len(errors) == 1 and errors[0].startswith("content/guides/every-table.md:")
+    assert ": body: found the amount '600 mg' in the text: \"Take 600 mg at night.\"" in errors[0]
+
+
 def test_a_failed_build_leaves_the_previous_site(project: Path) -> None:
     assert invoke(project, "build").returncode == 0
     before = {p: p.read_bytes() for p in (project / "output").rglob("*") if p.is_file()}

@@ -110,16 +110,28 @@ class Rendered:
     figures: Figures
 
 
+def normalise(config: dict[str, Any] | None) -> dict[str, Any]:
+    """Reduce a MARKDOWN setting to what changes the HTML, the same before and after Pelican adds to it."""
+    settings = config if config is not None else DEFAULT_MARKDOWN
+    extensions = [e for e in [*settings.get("extensions", []), *settings.get("extension_configs", {})] if e != _META]
+    return {
+        "extensions": list(dict.fromkeys(extensions)),
+        "extension_configs": {k: v for k, v in settings.get("extension_configs", {}).items() if k != _META},
+        "output_format": settings.get("output_format", "html5"),
+    }
+
+
+def config_key(config: dict[str, Any] | None) -> str:
+    """Return a stable text for a MARKDOWN setting, to key converters and caches by."""
+    return json.dumps(normalise(config), sort_keys=True, default=str)
+
+
 class Converter:
     """The body and FAQ-answer converters for one Markdown configuration."""
 
     def __init__(self, config: dict[str, Any]) -> None:
-        extensions = [e for e in [*config.get("extensions", []), *config.get("extension_configs", {})] if e != _META]
-        options = {
-            "extensions": [*dict.fromkeys(extensions), _FigureExtension(self)],
-            "extension_configs": {k: v for k, v in config.get("extension_configs", {}).items() if k != _META},
-            "output_format": config.get("output_format", "html5"),
-        }
+        options = normalise(config)
+        options["extensions"] = [*options["extensions"], _FigureExtension(self)]
         self.body = Markdown(**options)  # type: ignore[arg-type]
         # FAQ answers are front-matter strings: their raw HTML is shown as text, never run.
         self.answer = Markdown(**options)  # type: ignore[arg-type]
@@ -143,10 +155,9 @@ _CONVERTERS: dict[str, Converter] = {}
 
 def converter(config: dict[str, Any] | None) -> Converter:
     """Return the converter for a Markdown configuration, built once per configuration."""
-    settings = config if config is not None else DEFAULT_MARKDOWN
-    key = json.dumps(settings, sort_keys=True, default=str)
+    key = config_key(config)
     if key not in _CONVERTERS:
-        _CONVERTERS[key] = Converter(settings)
+        _CONVERTERS[key] = Converter(normalise(config))
     return _CONVERTERS[key]
 
 

@@ -5,13 +5,16 @@ from __future__ import annotations
 import hashlib
 import logging
 import shutil
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from pelican import signals
+from pelican.cache import FileStampDataCacher
 
 from .document import MARKDOWN_EXTENSIONS, display_path, document_kind
 from .findings import Finding, errors
+from .markup import config_key
 from .reader import GuideReader, reference_path
 from .reference import Reference, load_reference
 from .report import emit, fail_if_errors
@@ -28,12 +31,15 @@ def load(settings: dict[str, Any]) -> Reference:
 
 
 def _cache_version(settings: dict[str, Any]) -> str:
-    """Hash this package's source and the reference file: a cache written by other code or against
-    another reference is never read, so an edit to the reference re-checks every guide."""
+    """Hash this package's source, the reference file and the settings the checks depend on: a cache written by other
+    code, against another reference or with other Markdown settings is never read, so such an edit re-checks every guide."""
     digest = hashlib.sha256()
     for file in sorted(Path(__file__).parent.glob("*.py")):
         digest.update(file.read_bytes())
     digest.update(Path(reference_path(settings)).read_bytes())
+    # What else changes a file's findings or HTML: the Markdown set-up and which files are pages.
+    digest.update(config_key(settings.get("MARKDOWN")).encode())
+    digest.update(repr((settings.get("PAGE_PATHS"), settings.get("ARTICLE_PATHS"))).encode())
     return digest.hexdigest()[:16]
 
 
@@ -64,31 +70,62 @@ def use_guide_reader(readers: Any) -> None:
         readers.reader_classes[extension] = GuideReader
 
 
+def kept_findings(metadata: Mapping[str, Any], source: Path, review: ReviewPolicy) -> list[Finding] | None:
+    """Return the findings a file's reading kept (fresh or cached), with its review judged today; None if it kept none."""
+    kept = metadata.get("dosecheck_findings")
+    if kept is None:
+        return None
+    findings = list(kept)
+    guide = metadata.get("guide_for_review")
+    if guide is not None:
+        lines = metadata.get("dosecheck_review_lines", {})
+        path = kept[0].path if kept else display_path(str(source))
+        findings += check_overdue(guide, path, lambda loc: lines.get(loc[0]), review)
+    return findings
+
+
 def site_findings(context: dict[str, Any], ref: Reference) -> list[Finding]:
     """Collect every source file's findings: kept from reading (fresh or cached), or from re-reading a dropped file."""
     findings: list[Finding] = []
     root = Path(context["PATH"])
     review = ReviewPolicy.from_settings(context)
     for relative, content in context["generated_content"].items():
-        kept = getattr(content, "dosecheck_findings", None) if content is not None else None
         source = Path(context["PATH"], relative)
-        if kept is None:
-            if not source.name.endswith(tuple(f".{e}" for e in MARKDOWN_EXTENSIONS)):
-                continue
-            doc = read_document(source, display_path(str(source)), document_kind(str(source), context))
-            dropped = validate(doc, ref, source, root, review, context.get("MARKDOWN"))
-            findings += dropped
-            if not errors(dropped):
-                # Pelican dropped a file our checks pass: its own error names the reason.
-                findings.append(Finding(doc.path, None, "file", "a file Pelican could not process", "see the error logged above it"))
+        kept = kept_findings(content.metadata, source, review) if content is not None else None
+        if kept is not None:
+            findings += kept
             continue
-        findings += kept
-        guide = getattr(content, "guide_for_review", None)
-        if guide is not None:
-            lines = getattr(content, "dosecheck_review_lines", {})
-            path = kept[0].path if kept else display_path(str(source))
-            findings += check_overdue(guide, path, lambda loc, lines=lines: lines.get(loc[0]), review)
+        if not source.name.endswith(tuple(f".{e}" for e in MARKDOWN_EXTENSIONS)):
+            continue
+        doc = read_document(source, display_path(str(source)), document_kind(str(source), context))
+        dropped = validate(doc, ref, source, root, review, context.get("MARKDOWN"))
+        findings += dropped
+        if not errors(dropped):
+            # Pelican dropped a file our checks pass: its own error names the reason.
+            findings.append(Finding(doc.path, None, "file", "a file Pelican could not process", "see the error logged above it"))
     return sorted(findings, key=lambda f: (f.path, f.line or 0, f.field))
+
+
+def previous_reads(settings: dict[str, Any]) -> dict[str, Mapping[str, Any]]:
+    """Return what the last build read of each file that has not changed since, from Pelican's content cache.
+
+    The cache is kept per version of this package and of the reference (see `start`), so what it holds was checked
+    by the same code against the same reference; `invoke check` re-reads only the files edited since.
+    """
+    if not (settings.get("CACHE_CONTENT") and settings.get("LOAD_CONTENT_CACHE")):
+        return {}
+    cache_settings = {**settings, "CACHE_PATH": str(Path(settings["CACHE_PATH"]) / f"dosecheck-{_cache_version(settings)}")}
+    found: dict[str, Mapping[str, Any]] = {}
+    for name in ("ArticlesGenerator-Readers", "PagesGenerator-Readers"):
+        try:
+            cache = FileStampDataCacher(cache_settings, name, True, True)
+        except Exception:  # noqa: BLE001 - an unreadable cache only means every file is checked afresh
+            continue
+        for path in list(getattr(cache, "_cache", {})):
+            _content, metadata = cache.get_cached_data(path, (None, None))
+            if isinstance(metadata, dict):
+                found[path] = metadata
+    return found
 
 
 def check(generators: list[Any]) -> None:

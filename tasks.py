@@ -220,17 +220,16 @@ def _count_pages(output: Path) -> int:
 @task
 def check(c: Context, settings: str = CONFIG["settings_base"]) -> None:
     """Validate every guide and page against the reference; write nothing."""
-    from dosecheck.plugin import kept_findings, load, previous_reads
+    from dosecheck.plugin import check_without_building
     from dosecheck.reference import ReferenceFileError
     from dosecheck.report import emit, summary
-    from dosecheck.site import check_site, source_files
+    from dosecheck.site import source_files
 
     config = _settings(settings)
     try:
-        ref = load(config)
+        findings = check_without_building(config)
     except ReferenceFileError as exc:
         raise Exit(f"check failed: {exc}", code=1) from None
-    findings = check_site(config, ref, previous_reads(config), kept_findings)
     emit(findings)
     files = sum(1 for _ in source_files(config))
     if any(f.severity == "error" for f in findings):
@@ -452,6 +451,7 @@ RELIABILITY_TESTS = {
     "tests/test_escaping.py": "Injection payloads in every front-matter string: HTML, attributes, JSON-LD, feeds",
     "tests/test_sitecheck.py": "External links secured; broken internal links and #anchors fail the build",
     "tests/test_content.py": "The real site: tables, sources, review dates, disclaimer, CSP, corrected seed figures",
+    "tests/test_visible.py": "Every page of the real site: no mass or molar amount outside an element naming its reference",
 }
 
 
@@ -518,8 +518,10 @@ def reliability(c: Context) -> None:
         "unclosed front matter, wrong types, YAML 1.1 booleans and base-60 numbers, duplicate keys, huge numbers, NaN and",
         "infinity, zero, negative and inverted amounts, unknown units, `u` and `µ` for micro, unknown nutrient, form, food,",
         "serving and life stage, supervised rows without a source, unknown and duplicate source ids, impossible dates,",
-        "review dates out of order, placeholders naming no table, broken links, tables with amounts in the body) and is",
-        "paired with the exact message it must produce. A 5 MB guide is refused by size before it is parsed.", "",
+        "review dates out of order, placeholders naming no table, broken links, tables with amounts in the body; amounts",
+        "outside checked figures in every place a reader sees text and in every spelling, checked figures that name",
+        "nothing or claim what the reference does not say, rows that would mislead) and is paired with the exact message",
+        "it must produce. A 5 MB guide is refused by size before it is parsed.", "",
         "## Tests and outcomes", "", "| tests | what they check | passed |", "| --- | --- | --- |",
         *(f"| `{name}` | {what} | {suites[name][1]} of {suites[name][0]} |" for name, what in RELIABILITY_TESTS.items()),
         "", "## Faults injected", "",

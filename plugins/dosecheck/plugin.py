@@ -19,6 +19,7 @@ from .reader import GuideReader, reference_path
 from .reference import Reference, load_reference
 from .report import emit, fail_if_errors
 from .rules import ReviewPolicy, check_overdue
+from .site import check_site
 from .validate import read_document, validate
 
 logger = logging.getLogger(__name__)
@@ -104,6 +105,11 @@ def site_findings(context: dict[str, Any], ref: Reference) -> list[Finding]:
             # Pelican dropped a file our checks pass: its own error names the reason.
             findings.append(Finding(doc.path, None, "file", "a file Pelican could not process", "see the error logged above it"))
     return sorted(findings, key=lambda f: (f.path, f.line or 0, f.field))
+
+
+def check_without_building(settings: dict[str, Any]) -> list[Finding]:
+    """Check every guide and page as a build would, reusing the last build's reading of unchanged files (`invoke check`)."""
+    return check_site(settings, load(settings), previous_reads(settings), kept_findings)
 
 
 def previous_reads(settings: dict[str, Any]) -> dict[str, Mapping[str, Any]]:

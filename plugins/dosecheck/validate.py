@@ -20,7 +20,7 @@ from .visible import check_answers, check_body, check_front_text
 
 
 @dataclass
-class Checked:
+class CheckedDocument:
     """A checked document: its findings, its body and FAQ answers as HTML, and the figures they hold."""
 
     findings: list[Finding]
@@ -41,11 +41,11 @@ def validate(
 def check_document(
     doc: Document, ref: Reference, source_file: Path | None = None, content_root: Path | None = None,
     review: ReviewPolicy | None = None, markdown: dict[str, Any] | None = None,
-) -> Checked:
+) -> CheckedDocument:
     """Run every check on a parsed document and render what a reader sees of it (the one entry point)."""
     figures = new_figures(ref)
     if doc.problems:
-        return Checked(list(doc.problems), figures)
+        return CheckedDocument(list(doc.problems), figures)
     md = converter(markdown)
     html, findings = check_body(doc, md, figures)
     faqs = doc.data.get("faqs")
@@ -69,7 +69,7 @@ def check_document(
         dose_findings, doses = check_doses(parts, doc, ref)
         findings += form_findings + food_findings + dose_findings
         tables = Tables(doses, foods, forms)
-    return Checked(sorted(findings, key=lambda f: (f.line or 0, f.field)), figures, html, rendered, tables)
+    return CheckedDocument(sorted(findings, key=lambda f: (f.line or 0, f.field)), figures, html, rendered, tables)
 
 
 MAX_BYTES = 1_000_000  # far above any real guide; keeps a runaway file from stalling every build

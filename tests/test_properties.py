@@ -371,3 +371,95 @@ def test_random_intake_rows_give_only_findings(ref: Reference, amount: object, l
 def test_random_food_rows_give_only_findings(ref: Reference, food: str, serving: str, magnesium_mg: float) -> None:
     lines = check(ref, dump_rows("foods", None, {"food": food, "serving": serving, "magnesium_mg": magnesium_mg}))
     assert all(line.startswith(("g.md", "warning: g.md")) for line in lines)
+
+
+# --- checked figures and prose ---------------------------------------------------------------------
+
+_NUTRIENTS = {n["id"]: n for n in _REF_DATA["nutrients"]}
+INTAKE_ROWS = [(n["name"], r) for n in _REF_DATA["nutrients"] for r in n["intakes"]["rows"]]
+LISTED_FOODS = [f for f in _REF_DATA["foods"] if f.get("listed")]
+MEASURED_FOODS = [(f, m) for f in _REF_DATA["foods"] for m in f.get("measures", {})]
+
+
+def _shown(mg: float) -> str:
+    """How a figure prints a reference value: whole mg from 100 up, else one decimal, thousands separated."""
+    rounded = round(mg, 1) if mg < 100 else round(mg)
+    return f"{rounded:,.1f}".rstrip("0").rstrip(".")
+
+
+@FAST
+@given(row=st.sampled_from(INTAKE_ROWS), case=st.sampled_from([str.lower, str.upper, str.title]), spaces=st.sampled_from(["", " ", "  "]))
+def test_every_intake_look_up_shows_the_reference_value(ref: Reference, row: tuple[str, dict[str, Any]], case: Any, spaces: str) -> None:
+    from dosecheck.figures import check_figure
+
+    nutrient, value = row
+    parts = [value["life_stage"], case(nutrient)]
+    if value.get("condition"):
+        parts.append(value["condition"])
+    elif value["sex"] != "both":
+        parts.append(case(value["sex"]))
+    shown = check_figure("intake:" + spaces + f"{spaces};{spaces}".join(parts), ref).text
+    assert shown == f"{_shown(value['mg'])} mg a day"
+
+
+@FAST
+@given(food=st.sampled_from(LISTED_FOODS))
+def test_every_listed_food_look_up_shows_the_fact_sheet_value(ref: Reference, food: dict[str, Any]) -> None:
+    from dosecheck.figures import check_figure
+    from dosecheck.quantities import whole
+
+    assert check_figure(f"food: {food['id']}; {food['listed']['serving']}", ref).text == f"{whole(food['listed']['magnesium_mg']):,} mg"
+
+
+@FAST
+@given(pair=st.sampled_from(MEASURED_FOODS), count=st.sampled_from(["1", "2", "1/2"]))
+def test_every_measured_food_look_up_shows_usda_per_100_g_times_the_weight(ref: Reference, pair: tuple[dict[str, Any], str], count: str) -> None:
+    from dosecheck.figures import check_figure
+    from dosecheck.quantities import whole
+
+    food, measure = pair
+    listed = food.get("listed")
+    if listed and parse_serving(listed["serving"]).measure == measure:
+        return  # the fact sheet's own measure: the previous property
+    mg = food["mg_per_100g"] * food["measures"][measure] * float(Fraction(count)) / 100
+    assert check_figure(f"food: {food['id']}; {count} {measure}", ref).text == f"{whole(mg):,} mg"
+
+
+@FAST
+@given(form=st.sampled_from(_REF_DATA["forms"]), grams=st.integers(1, 5000))
+def test_every_share_and_elemental_look_up_uses_the_reference_share(ref: Reference, form: dict[str, Any], grams: int) -> None:
+    from dosecheck.figures import check_figure
+    from dosecheck.quantities import whole
+
+    shares = sorted(set(form["elemental_percent"]))
+    assert check_figure(f"share: {form['id']}", ref).text == "–".join(f"{_shown(p)}%" for p in shares)
+    low, high = (whole(grams * Decimal(str(p)) / 100) for p in (shares[0], shares[-1]))
+    expected = f"{low:,}" if low == high else f"{low:,}–{high:,}"
+    assert check_figure(f"elemental: {grams} mg; {form['id']}", ref).text == f"{expected} mg"
+
+
+@FAST
+@given(nutrient=st.sampled_from(sorted(_NUTRIENTS)), stage=st.sampled_from(_REF_DATA["life_stages"]))
+def test_every_limit_look_up_shows_the_lowest_limit_covering_the_stage(ref: Reference, nutrient: str, stage: str) -> None:
+    from dosecheck.figures import FigureProblem, check_figure
+
+    rows = [r for r in _NUTRIENTS[nutrient]["upper_limits"]["rows"] if not r.get("condition") and stage in ref.stages(r["population"])]
+    try:
+        shown = check_figure(f"limit: {stage}; {_NUTRIENTS[nutrient]['name']}", ref).text
+    except FigureProblem as problem:
+        assert not rows and "not established" in problem.expected
+        return
+    assert shown == f"{_shown(min(r['mg'] for r in rows))} mg a day"
+
+
+# Every mass or molar unit has a g, an l or a q (mg, g, mcg, µg, ug, mmol, mEq, ㎎ and ㎍ left out too): text without
+# them holds numbers, words and punctuation of every kind, but no unit.
+PROSE_WORDS = st.text(alphabet=st.characters(whitelist_categories=("L", "N", "P", "Zs"),
+                                             blacklist_characters="gGlLqQ\u338e\u338d&<>[]{}`*_#|\\!"), max_size=80)
+
+
+@SLOW
+@given(words=st.lists(PROSE_WORDS, max_size=6))
+def test_prose_without_a_unit_never_raises_a_finding(ref: Reference, words: list[str]) -> None:
+    body = "\n\n".join(w for w in words if w.strip())
+    assert check(ref, "", body + "\n") == []

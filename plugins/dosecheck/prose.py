@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass
-from html.parser import HTMLParser
+from html import unescape
 
 from .figures import FIGURE
 
@@ -19,11 +21,14 @@ _UNIT = (r"(?:milli|micro)?gram(?:me)?s?|millimol(?:e)?s?|milliequivalents?|mmol
 _SPACE = r"[\s\u00a0\u2007\u2009\u200a\u202f]*"
 _RANGE = rf"(?:(?:{_NUM}){_SPACE}(?:-|–|—|to|or|and){_SPACE})?"
 _PER = rf"(?:{_SPACE}(?:/|per|a|each){_SPACE}(?:day|d|kg|kilogram|dose|serving)\b)?"
-AMOUNT = re.compile(
-    rf"(?<![\w.,/])(?:{_RANGE}(?:{_NUM}){_SPACE}-?{_SPACE}(?:{_UNIT})(?![A-Za-z])"
-    rf"|\b{_WORD}(?:[\s-]+(?:and[\s-]+)?{_WORD})*[\s-]+(?:(?:milli|micro)?gram(?:me)?s?|mg|mcg|millimol(?:e)?s?)\b(?!-)){_PER}",
-    re.IGNORECASE,
-)
+_UNIT_WORD = r"(?:milli|micro)?gram(?:me)?s?|mg|mcg|millimol(?:e)?s?"
+# In figures (600 mg, 0.6 g, 300 to 600 mg) and in words (six hundred milligrams, half a gram). The figure form starts
+# at a digit or a point, so the engine skips every other position at once.
+_IN_FIGURES = rf"(?=[\d.])(?<![\w.,/]){_RANGE}(?:{_NUM}){_SPACE}-?{_SPACE}(?:{_UNIT})(?![A-Za-z]){_PER}"
+_IN_WORDS = rf"\b{_WORD}(?:[\s-]+(?:and[\s-]+)?{_WORD})*[\s-]+(?:{_UNIT_WORD})\b(?!-){_PER}"
+AMOUNT = re.compile(rf"{_IN_FIGURES}|{_IN_WORDS}", re.IGNORECASE)
+_FIGURES_ONLY = re.compile(_IN_FIGURES, re.IGNORECASE)
+_HAS_UNIT_WORD = re.compile(_UNIT_WORD, re.IGNORECASE)  # most text has none: then numbers in words need no search
 # Blocks that end a run of text: `<strong>600</strong> mg` is one amount, `600</p><p>mg` is not.
 _BLOCKS = frozenset({
     "address", "article", "aside", "blockquote", "br", "caption", "dd", "details", "div", "dl", "dt", "figcaption",
@@ -34,12 +39,19 @@ _BLOCKS = frozenset({
 _ATTRIBUTES = {"alt": "an image's alt text", "title": "a title attribute", "aria-label": "an aria-label",
                "placeholder": "a placeholder", "value": "a value attribute", "label": "a label attribute",
                "content": "a content attribute"}
+_CELLS = frozenset({"td", "th"})
+_CODE = frozenset({"code", "pre"})
 FIGURE_MARK = "\u2588"  # stands in for a checked figure's text, so nothing next to it is read as part of an amount
+
+
+def _matches(text: str) -> list[re.Match[str]]:
+    """Return the amounts in a text as matches."""
+    return list((AMOUNT if _HAS_UNIT_WORD.search(text) else _FIGURES_ONLY).finditer(text))
 
 
 def amounts(text: str) -> list[str]:
     """Return every mass or molar amount in a text, as written."""
-    return [" ".join(m[0].split()) for m in AMOUNT.finditer(text)]
+    return [" ".join(m[0].split()) for m in _matches(text)]
 
 
 @dataclass(frozen=True)
@@ -52,75 +64,76 @@ class Hit:
     figure: bool = False
 
 
-class _Visible(HTMLParser):
-    """Collect runs of visible text and attribute values, leaving out the checked figures this run rendered."""
+# A page's HTML as a stream of comments, tags (closing mark, name, attributes) and text; a regular expression, as
+# Python-Markdown writes well-formed HTML and html.parser's per-event calls cost several times more.
+_TOKEN = re.compile(r"<!--.*?(?:-->|$)|<(/?)([A-Za-z][\w:-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)/?>|[^<]+|<", re.DOTALL)
+_ATTR = re.compile(r"""([^\s=/>"']+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
 
-    def __init__(self, nonce: str) -> None:
-        super().__init__(convert_charrefs=True)
-        self.nonce = nonce
-        self.runs: list[tuple[str, str]] = []
-        self._buffer: list[str] = []
-        self._cells = 0
-        self._code = 0
-        self._in_figure = False
 
-    def _flush(self) -> None:
-        text = "".join(self._buffer)
+def _runs(html: str, nonce: str) -> list[tuple[str, str]]:
+    """Split HTML into runs of visible text and attribute values, leaving out the checked figures this run rendered."""
+    runs: list[tuple[str, str]] = []
+    buffer: list[str] = []
+    cells = code = 0
+    in_figure = False
+
+    def flush() -> None:
+        text = "".join(buffer)
         if text.strip():
-            self.runs.append((text, "cell" if self._cells else "code" if self._code else "text"))
-        self._buffer = []
+            runs.append((text, "cell" if cells else "code" if code else "text"))
+        buffer.clear()
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _BLOCKS:
-            self._flush()
-        if ("data-fig", self.nonce) in attrs:
+    for token in _TOKEN.finditer(html):
+        name = token[2]
+        if name is None:
+            if not token[0].startswith("<!--") and not in_figure:
+                buffer.append(unescape(token[0]))
+            continue
+        tag = name.lower()
+        if token[1]:  # a closing tag
+            if in_figure:
+                in_figure = False  # a figure holds only text, so the next end tag closes it
+                continue
+            if tag in _BLOCKS or tag in _CELLS or tag in _CODE:
+                flush()
+            cells -= tag in _CELLS and cells > 0
+            code -= tag in _CODE and code > 0
+            continue
+        if tag in _BLOCKS or tag in _CODE:
+            flush()  # code is its own run, so a finding can say the amount is in code
+        attrs = {m[1].lower(): unescape(m[2] if m[2] is not None else m[3] if m[3] is not None else m[4])
+                 for m in _ATTR.finditer(token[3])} if "=" in token[3] else {}
+        if nonce and attrs.get("data-fig") == nonce:
             # A figure this run rendered: its text and its title are the checked value and its source.
-            self._in_figure = True
-            self._buffer.append(FIGURE_MARK)
-            return
-        self.runs += [(value, _ATTRIBUTES[name]) for name, value in attrs if name in _ATTRIBUTES and value]
-        if tag in ("td", "th"):
-            self._cells += 1
-        elif tag in ("code", "pre"):
-            self._flush()  # code is its own run, so a finding can say the amount is in code
-            self._code += 1
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_starttag(tag, attrs)
-
-    def handle_endtag(self, tag: str) -> None:
-        if self._in_figure:
-            self._in_figure = False  # a figure holds only text, so the next end tag closes it
-            return
-        if tag in ("td", "th"):
-            self._flush()
-            self._cells = max(0, self._cells - 1)
-        elif tag in ("code", "pre"):
-            self._flush()
-            self._code = max(0, self._code - 1)
-        if tag in _BLOCKS:
-            self._flush()
-
-    def handle_data(self, data: str) -> None:
-        if not self._in_figure:
-            self._buffer.append(data)
-
-    def close(self) -> None:
-        super().close()
-        self._flush()
+            in_figure = True
+            buffer.append(FIGURE_MARK)
+            continue
+        runs += [(value, _ATTRIBUTES[key]) for key, value in attrs.items() if key in _ATTRIBUTES and value]
+        cells += tag in _CELLS
+        code += tag in _CODE
+    flush()
+    return runs
 
 
 def visible_hits(html: str, nonce: str = "") -> list[Hit]:
     """Return every amount, and every figure left unrendered, in the text and attributes of a page's HTML."""
-    parser = _Visible(nonce)
-    parser.feed(html)
-    parser.close()
-    hits: list[Hit] = []
-    for text, where in parser.runs:
-        if where != "code":
-            hits += [Hit(m[0], where, _context(text, m.start(), m.end()), True) for m in FIGURE.finditer(text)]
-        hits += [Hit(" ".join(m[0].split()), where, _context(text, m.start(), m.end())) for m in AMOUNT.finditer(text)]
-    return hits
+    runs = _runs(html, nonce)
+    # One pass over all runs joined by a character no amount or figure can span, rather than one pass per run.
+    joined = "\x00".join(text for text, _where in runs)
+    starts = list(itertools.accumulate((len(text) + 1 for text, _where in runs), initial=0))
+    hits: list[tuple[int, Hit]] = []
+    for figure in (True, False):
+        if figure and "{{" not in joined:
+            continue
+        for m in (FIGURE.finditer(joined) if figure else _matches(joined)):
+            index = bisect.bisect_right(starts, m.start()) - 1
+            text, where = runs[index]
+            if figure and where == "code":
+                continue  # figure syntax in code is shown as written
+            start, end = m.start() - starts[index], m.end() - starts[index]
+            found = m[0] if figure else " ".join(m[0].split())
+            hits.append((m.start(), Hit(found, where, _context(text, start, end), figure)))
+    return [hit for _at, hit in sorted(hits, key=lambda pair: (pair[0], not pair[1].figure))]
 
 
 def _context(text: str, start: int, end: int, around: int = 30) -> str:
@@ -133,7 +146,7 @@ def _context(text: str, start: int, end: int, around: int = 30) -> str:
 def text_hits(text: str) -> list[Hit]:
     """Return every amount in a plain front-matter string outside its checked figures."""
     plain = FIGURE.sub(FIGURE_MARK, text)
-    return [Hit(" ".join(m[0].split()), "text", _context(plain, m.start(), m.end())) for m in AMOUNT.finditer(plain)]
+    return [Hit(" ".join(m[0].split()), "text", _context(plain, m.start(), m.end())) for m in _matches(plain)]
 
 
 _LEADING = re.compile(rf"{_NUM}|{_WORD}", re.IGNORECASE)

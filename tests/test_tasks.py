@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
 
-from conftest import DATA, invoke
+from conftest import DATA, INVOKE, invoke
 
 BAD = """---
 title: Threonate as elemental
@@ -143,3 +144,14 @@ def test_an_overdue_review_warns_on_build_and_fails_publish(project: Path) -> No
     assert result.returncode == 1
     assert message in result.stderr.splitlines()
     assert os.readlink(project / "output") == published
+
+
+def test_nothing_is_written_outside_the_project(project: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    home = tmp_path_factory.mktemp("home")
+    cache = tmp_path_factory.mktemp("xdg-cache")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST")}
+    env.update(HOME=str(home), XDG_CACHE_HOME=str(cache))
+    for command in ("check", "build", "check"):
+        result = subprocess.run([str(INVOKE), command], cwd=project, capture_output=True, text=True, env=env, timeout=120)
+        assert result.returncode == 0, result.stderr
+    assert list(home.iterdir()) == [] and list(cache.iterdir()) == []

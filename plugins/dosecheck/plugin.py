@@ -35,7 +35,7 @@ def _cache_version(settings: dict[str, Any]) -> str:
     """Hash this package's source, the reference file and the settings the checks depend on: a cache written by other
     code, against another reference or with other Markdown settings is never read, so such an edit re-checks every guide."""
     digest = hashlib.sha256()
-    for file in sorted(Path(__file__).parent.glob("*.py")):
+    for file in sorted([*Path(__file__).parent.glob("*.py"), *Path(__file__).parent.glob("*.txt")]):
         digest.update(file.read_bytes())
     digest.update(Path(reference_path(settings)).read_bytes())
     # What else changes a file's findings or HTML: the Markdown set-up and which files are pages.

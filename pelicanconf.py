@@ -101,10 +101,12 @@ RELATIVE_URLS = True
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
 
 # No script runs but the site's own files; JSON-LD data blocks are data, not script, so they need no exception.
+# No <base> may redirect links; forms may submit only to the site itself (its search box); writers' HTML holds no
+# form, script, frame or object at all (plugins/dosecheck/raw_html.py).
 # 'wasm-unsafe-eval' lets the search page compile Pagefind's WebAssembly (served from the site); it allows no JavaScript eval.
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
-    "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"
+    "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'"
 )
 
 # A guide past its next review date: "warning" here, "error" in publishconf.py.

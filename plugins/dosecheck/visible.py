@@ -11,6 +11,7 @@ from .findings import FieldPath, Finding, field_name
 from .markup import Converter, Figures, strip_nonce
 from .prose import Hit, locate, text_hits, visible_hits
 from .quantities import AmountError, parse_amount
+from .raw_html import needle, removed
 
 # The front-matter fields a reader sees as prose, by their path without list indexes; the rest are data the rules check.
 # A source's title and publisher are left out: they are the citation as published, not the guide's own claims.
@@ -21,6 +22,8 @@ PROSE: frozenset[tuple[str, ...]] = frozenset({
 })
 MOVE = ("move dose, intake and food amounts into the front matter (doses, foods) and place the checked table"
         " with [[doses]] or [[foods]]")
+RAW_HTML = ("remove it: a page may hold text, links to web and mail addresses, images and the HTML Markdown writes,"
+            " with abbr, details, kbd and figure (docs/writing-guides.md, Raw HTML)")
 WHERE_FIGURES_WORK = ("a checked figure is shown only in Markdown text and front-matter prose, not in raw HTML, code,"
                       " link titles or alt text: write it in the sentence")
 
@@ -59,7 +62,9 @@ def check_body(doc: Document, converter: Converter, figures: Figures) -> tuple[s
         line = None if offset is None else doc.body_line + doc.body.count("\n", 0, offset)
         cursor = offset if offset is not None else cursor
         findings.append(hit_finding(doc.path, line or doc.body_line, "body", hit))
+    findings += [Finding(doc.path, _source_line(doc, what), "body", what, RAW_HTML) for what in removed(html)]
     for match in FIGURE.finditer(doc.body):
+        figures.check(match[1])  # figures in code are checked too, so check and build agree whatever renders them
         problem = figures.problems.get(" ".join(match[1].split()))
         if problem is not None:
             line = doc.body_line + doc.body.count("\n", 0, match.start())
@@ -75,6 +80,7 @@ def check_answers(doc: Document, answers: list[tuple[int, str]], converter: Conv
         loc: FieldPath = ("faqs", index, "a")
         line = doc.front.line_of(loc)
         findings += [hit_finding(doc.path, line, field_name(loc), hit) for hit in visible_hits(html, figures.nonce)]
+        findings += [Finding(doc.path, line, field_name(loc), what, RAW_HTML) for what in removed(html)]
         findings += _figure_problems(doc, loc, answer, figures)
         rendered.append(strip_nonce(html, figures))
     return rendered, findings
@@ -90,6 +96,12 @@ def check_front_text(doc: Document, figures: Figures) -> list[Finding]:
             figures.check(match[1])
         findings += _figure_problems(doc, loc, text, figures)
     return findings
+
+
+def _source_line(doc: Document, what: str) -> int:
+    """Return the body line where a removed element or attribute was written (the body's first line if not found)."""
+    at = doc.body.lower().find(needle(what).lower())
+    return doc.body_line + (doc.body.count("\n", 0, at) if at >= 0 else 0)
 
 
 def _figure_problems(doc: Document, loc: FieldPath, text: str, figures: Figures) -> Iterator[Finding]:

@@ -155,8 +155,25 @@ def test_static_html_without_the_disclaimer_fails_the_build(site: Path) -> None:
     with pytest.raises(Exit) as caught:
         build(site, STATIC_PATHS=["extra"])
     assert caught.value.code == 1
-    assert caught.value.message.startswith("build failed: 1 HTML pages lack the medical disclaimer: ")
-    assert caught.value.message.endswith("output/extra/plain.html")
+    assert caught.value.message.startswith("build failed: 1 HTML pages do not show the medical disclaimer: ")
+    assert caught.value.message.endswith("output/extra/plain.html (no notice)")
+
+
+def test_a_notice_in_a_comment_does_not_count(site: Path) -> None:
+    notice = '<aside class="medical-disclaimer" role="note"><p><strong>Medical disclaimer:</strong> ' + DISCLAIMER_START
+    # In a guide's body, a commented copy does not stop the real notice being added.
+    guide = site / "content" / "guides" / "every-table.md"
+    guide.write_text(guide.read_text(encoding="utf-8").replace("Opening paragraph.", f"<!-- {notice} -->\n\nOpening paragraph."),
+                     encoding="utf-8")
+    page = guide_page(build(site))
+    assert page.main.find("aside", class_="medical-disclaimer").get_text().startswith("Medical disclaimer: " + DISCLAIMER_START)
+    # A static page whose only notice is commented out fails the build.
+    (site / "content" / "extra").mkdir()
+    (site / "content" / "extra" / "commented.html").write_text(f"<html><body><main><!-- {notice} --></main></body></html>",
+                                                              encoding="utf-8")
+    with pytest.raises(Exit) as caught:
+        build(site, STATIC_PATHS=["extra"])
+    assert caught.value.message.endswith("output/extra/commented.html (no notice)")
 
 
 BAD_GUIDE = """---

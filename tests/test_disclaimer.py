@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from disclaimer.notice import DisclaimerError, inject, notice_html, pages_without, prepend
+from disclaimer.notice import DisclaimerError, inject, notice_html, pages_without, prepend, problem
 
 NOTICE = notice_html("Not advice & not a <diagnosis>.", "/disclaimer/")
 
@@ -50,7 +50,7 @@ def test_pages_without_the_notice_are_listed(tmp_path: Path) -> None:
     (tmp_path / "a" / "index.html").write_text(f"<body>{NOTICE}</body>", encoding="utf-8")
     (tmp_path / "b.html").write_text("<body>none</body>", encoding="utf-8")
     (tmp_path / "c.css").write_text("body{}", encoding="utf-8")
-    assert pages_without(tmp_path, NOTICE) == [tmp_path / "b.html"]
+    assert pages_without(tmp_path, NOTICE) == [(tmp_path / "b.html", "no notice")]
 
 
 def test_a_page_whose_notice_links_by_a_relative_path_still_carries_it(tmp_path: Path) -> None:
@@ -59,3 +59,30 @@ def test_a_page_whose_notice_links_by_a_relative_path_still_carries_it(tmp_path:
     (tmp_path / "deep.html").write_text(f"<body>{nested}</body>", encoding="utf-8")
     assert pages_without(tmp_path, NOTICE) == []
     assert inject(f"<main>{nested}</main>", NOTICE) == f"<main>{nested}</main>"
+
+
+@pytest.mark.parametrize(
+    ("page", "why"),
+    [
+        (f"<body><main><h1>T</h1>{NOTICE}<p>Text</p></main></body>", None),
+        (f"<body><main><!-- {NOTICE} --><h1>T</h1></main></body>", "no notice"),
+        (f"<body><main><template>{NOTICE}</template></main></body>", "the notice is hidden from readers"),
+        (f"<body><main><div hidden>{NOTICE}</div></main></body>", "the notice is hidden from readers"),
+        (f"<body><main><div aria-hidden=\"true\">{NOTICE}</div></main></body>", "the notice is hidden from readers"),
+        (f"<body><main><details><summary>x</summary>{NOTICE}</details></main></body>", "the notice is hidden from readers"),
+        (f"<body><main><details open><summary>x</summary>{NOTICE}</details></main></body>", None),
+        (NOTICE.replace("<aside ", "<aside hidden "), "the notice is hidden from readers"),
+        (f"<body><main><h1>T</h1><h2>Part</h2>{NOTICE}</main></body>", "the notice comes after the page's main content"),
+        (f"<body>{NOTICE}<main><h1>T</h1></main></body>", "the notice is outside <main>"),
+        ('<body><main><aside class="medical-disclaimer">Something else.</aside></main></body>',
+         "the notice's text differs from MEDICAL_DISCLAIMER"),
+        (f"<body><main><script>var a = '{NOTICE}';</script></main></body>", "the notice is hidden from readers"),
+    ],
+)
+def test_the_notice_counts_only_where_a_reader_sees_it(page: str, why: str | None) -> None:
+    assert problem(page, NOTICE) == why
+
+
+def test_a_commented_copy_does_not_stop_the_notice_being_added() -> None:
+    body = f"<!-- {NOTICE} --><p>Text</p>"
+    assert prepend(body, NOTICE) == NOTICE + body

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from html import unescape
 from pathlib import Path
 
 from markupsafe import Markup
@@ -39,9 +40,64 @@ def signature(notice: str) -> str:
     return notice.split(' <a href="', 1)[0]
 
 
+_TOKEN = re.compile(r"<!--.*?(?:-->|$)|<(/?)([A-Za-z][\w:-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)(/?)>|[^<]+|<", re.DOTALL)
+_UNSEEN = frozenset({"script", "template", "noscript", "style", "iframe", "textarea", "title"})  # their text is not shown as text
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
+_HIDES = re.compile(r"""(?:^|\s)(?:hidden|aria-hidden\s*=\s*["']?true|inert)\b""", re.IGNORECASE)
+
+
+def problem(html: str, notice: str) -> str | None:
+    """Say why a page does not show the notice, or return None when it does.
+
+    The notice counts only as an element a reader sees: an `aside.medical-disclaimer` with the disclaimer's text,
+    not in a comment, a script or a template, not hidden (by `hidden`, `aria-hidden`, `inert` or a closed
+    `<details>`), inside `<main>` when the page has one, and before the main content (its first `<h2>`).
+    """
+    text = _text_of(signature(notice))
+    stack: list[tuple[str, bool]] = []  # open elements, and whether each hides what it holds
+    in_main = False
+    seen_main = "<main" in html.lower()
+    for token in _TOKEN.finditer(html):
+        name = token[2]
+        if name is None:
+            continue  # text, comments and stray '<' hold no element
+        tag = name.lower()
+        if token[1]:  # a closing tag: pop to the matching element
+            for depth in range(len(stack) - 1, -1, -1):
+                if stack[depth][0] == tag:
+                    del stack[depth:]
+                    break
+            in_main = in_main and tag != "main"
+            continue
+        attrs = token[3]
+        if tag == "main":
+            in_main = True
+        if tag == "h2" and in_main:
+            return "the notice comes after the page's main content"
+        hides = bool(_HIDES.search(attrs)) or tag in _UNSEEN or (tag == "details" and not re.search(r"\bopen\b", attrs))
+        if tag == "aside" and re.search(r"""class\s*=\s*["'][^"']*\bmedical-disclaimer\b""", attrs):
+            end = html.find("</aside>", token.end())
+            shown = _text_of(html[token.end(): end if end >= 0 else len(html)])
+            if text not in shown:
+                return "the notice's text differs from MEDICAL_DISCLAIMER"
+            if hides or any(hidden for _tag, hidden in stack):
+                return "the notice is hidden from readers"
+            if seen_main and not in_main:
+                return "the notice is outside <main>"
+            return None
+        if tag not in _VOID and not token[4]:
+            stack.append((tag, hides))
+    return "no notice"
+
+
+def _text_of(html: str) -> str:
+    """Return the text of an HTML fragment, tags removed, entities decoded, white space folded."""
+    return " ".join(unescape(re.sub(r"<[^>]*>", " ", html)).split())
+
+
 def carries(html: str, notice: str) -> bool:
-    """Tell whether `html` already carries the notice."""
-    return signature(notice) in html
+    """Tell whether a page or a page's content shows the notice (a copy in a comment does not count)."""
+    return problem(html, notice) is None
 
 
 def prepend(content_html: str, notice: str) -> str:
@@ -61,10 +117,12 @@ def inject(page_html: str, notice: str) -> str:
     return page_html[:at] + notice + page_html[at:]
 
 
-def pages_without(output: Path, notice: str) -> list[Path]:
-    """List the HTML files under `output` that do not carry the notice."""
+def pages_without(output: Path, notice: str) -> list[tuple[Path, str]]:
+    """List the HTML files under `output` that do not show the notice, each with the reason."""
     missing = []
     for page in sorted(output.rglob("*.htm*")):
-        if page.suffix in (".html", ".htm") and not carries(page.read_text(encoding="utf-8", errors="replace"), notice):
-            missing.append(page)
+        if page.suffix in (".html", ".htm"):
+            why = problem(page.read_text(encoding="utf-8", errors="replace"), notice)
+            if why is not None:
+                missing.append((page, why))
     return missing

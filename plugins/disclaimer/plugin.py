@@ -69,9 +69,9 @@ def check_output(pelican: Any) -> None:
     output = Path(pelican.output_path)
     missing = pages_without(output, notice)
     if missing:
-        names = ", ".join(os.path.relpath(p) for p in missing[:10])
+        names = ", ".join(f"{os.path.relpath(page)} ({why})" for page, why in missing[:10])
         more = f" and {len(missing) - 10} more" if len(missing) > 10 else ""
-        raise DisclaimerError(f"{len(missing)} HTML pages lack the medical disclaimer: {names}{more}")
+        raise DisclaimerError(f"{len(missing)} HTML pages do not show the medical disclaimer: {names}{more}")
 
 
 def register() -> None:

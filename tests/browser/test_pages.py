@@ -72,3 +72,25 @@ def test_full_page_screenshot_and_no_sideways_scrolling(
     assert shot.stat().st_size > 0
     # A reader on a phone should never have to scroll sideways to read a line.
     assert page_width <= width, f"{site.paths[name]} at {width}px is {page_width}px wide: something overflows"
+
+
+# One page of each template the theme renders: home, guide, site page, topic, tag, tag list, topic list, all guides,
+# search, 404 and the dose reference.
+TEMPLATE_PATHS = ("/", "/about/", "/benzodiazepine-withdrawal/", "/tags/", "/tags/magnesium/", "/categories/", "/archives/",
+                  "/search/", "/no-such-page/", "/reference/")
+
+
+@pytest.mark.parametrize("path", [*TEMPLATE_PATHS, "guide"])
+def test_the_medical_notice_is_visible_before_the_content_on_every_template(browser: Browser, site: Site, path: str) -> None:
+    with visit(browser, site, "guide", path=None if path == "guide" else path) as seen:
+        notice = seen.page.locator("main aside.medical-disclaimer")
+        assert notice.count() == 1, f"{path}: {notice.count()} notices in <main>"
+        assert notice.is_visible(), f"{path}: the notice is not visible"
+        assert notice.inner_text().startswith("Medical disclaimer: This site gives general information, not medical advice.")
+        box = notice.bounding_box()
+        assert box is not None and box["height"] > 10 and box["width"] > 100, f"{path}: the notice is {box}"
+        # Before the page's main content: no section heading of <main> comes before it.
+        first_h2 = seen.page.locator("main h2").first
+        if first_h2.count():
+            h2_box = first_h2.bounding_box()
+            assert h2_box is not None and h2_box["y"] >= box["y"] + box["height"] - 1, f"{path}: a section starts above the notice"

@@ -65,6 +65,9 @@ MONTH_ARCHIVE_SAVE_AS = ""
 # and robots.txt (templates/robots.txt) are templates of their own.
 DIRECT_TEMPLATES = ["index", "tags", "categories", "authors", "archives", "search", "404", "robots"]
 TEMPLATE_EXTENSIONS = [".html", ".txt"]
+# The dose reference page (plugins/refpage); named here too so `invoke check` knows its address, as the build does.
+REFPAGE_URL = "reference/"
+REFPAGE_SAVE_AS = "reference/index.html"
 SEARCH_URL = "search/"
 SEARCH_SAVE_AS = "search/index.html"
 ROBOTS_SAVE_AS = "robots.txt"

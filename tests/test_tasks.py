@@ -155,3 +155,32 @@ def test_nothing_is_written_outside_the_project(project: Path, tmp_path_factory:
         result = subprocess.run([str(INVOKE), command], cwd=project, capture_output=True, text=True, env=env, timeout=120)
         assert result.returncode == 0, result.stderr
     assert list(home.iterdir()) == [] and list(cache.iterdir()) == []
+
+
+def test_check_and_build_agree_on_addresses_titles_and_templates(project: Path) -> None:
+    guides, pages = project / "content" / "guides", project / "content" / "pages"
+    original = (guides / "every-table.md").read_text(encoding="utf-8")
+    # A second guide at the first one's address, a third with its title, a page at the reference page's address,
+    # and a page naming a template the theme does not have.
+    (guides / "same-slug.md").write_text(original.replace("title: Every table kind", "title: Another\nslug: every-table-kind"),
+                                         encoding="utf-8")
+    (guides / "same-title.md").write_text(original.replace("title: Every table kind", "title: Every  table KIND"), encoding="utf-8")
+    (pages / "ref.md").write_text("---\ntitle: Ref\nslug: reference\n---\nText.\n", encoding="utf-8")
+    (pages / "odd.md").write_text("---\ntitle: Odd\ntemplate: nosuchtemplate\n---\nText.\n", encoding="utf-8")
+    want = [
+        "content/guides/same-slug.md:3: slug: found 'every-table-kind', the address content/guides/every-table.md already has"
+        " (test-topic/every-table-kind/index.html); give each guide and page its own slug: or title:",
+        "content/guides/same-title.md:2: title: found 'Every  table KIND' again (content/guides/every-table.md has it);"
+        " give each guide its own title, so readers can tell them apart in lists",
+        "content/guides/same-title.md:2: title: found 'every-table-kind', the address content/guides/every-table.md already"
+        " has (test-topic/every-table-kind/index.html); give each guide and page its own slug: or title:",
+        "content/pages/odd.md:3: template: found 'nosuchtemplate'; expected a template of the theme: 404, archives, article,"
+        " author, authors, categories, category, index, page, period_archives, reference, search, tag or tags",
+        "content/pages/ref.md:3: slug: found 'reference', which is the address of the dose reference page"
+        " (reference/index.html); give this one another slug: or title:",
+    ]
+    for command in ("check", "build"):
+        result = invoke(project, command)
+        assert result.returncode == 1 and "Traceback" not in result.stderr
+        assert sorted(line for line in result.stderr.splitlines() if line.startswith("content/")) == want, command
+    assert not (project / "output").exists()

@@ -23,6 +23,7 @@ def reference_path(settings: dict[str, Any]) -> str:
     """Return the reference file's path: DOSECHECK_REFERENCE, else PATH/data/reference.yaml."""
     return settings.get("DOSECHECK_REFERENCE") or os.path.join(settings["PATH"], "data", "reference.yaml")
 
+LINED_FIELDS = ("last_reviewed", "next_review_due", "title", "slug", "template", "save_as")
 # Front-matter fields that Pelican itself interprets; the rest pass through as attributes.
 PELICAN_FIELDS = ("date", "modified", "category", "tags", "slug", "status", "author", "authors")
 
@@ -46,8 +47,8 @@ class GuideReader(MarkdownReader):
         guide, _parts, _schema = validate_front(doc)
         metadata: dict[str, Any] = {
             "dosecheck_findings": findings,
-            # Lines of the review dates, so the overdue check can run on cached guides each day.
-            "dosecheck_review_lines": {k: doc.front.line_of((k,)) for k in ("last_reviewed", "next_review_due")},
+            # Lines of the fields site-wide checks name: review dates (judged afresh each day), title, slug, template.
+            "dosecheck_lines": {k: doc.front.line_of((k,)) for k in LINED_FIELDS},
         }
         if guide is None:
             # Keep the file in the build so the checker reports it instead of Pelican dropping it.

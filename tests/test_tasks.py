@@ -184,3 +184,34 @@ def test_check_and_build_agree_on_addresses_titles_and_templates(project: Path) 
         assert result.returncode == 1 and "Traceback" not in result.stderr
         assert sorted(line for line in result.stderr.splitlines() if line.startswith("content/")) == want, command
     assert not (project / "output").exists()
+
+
+def test_special_files_and_links_out_of_the_project_get_one_message_each_without_hanging(project: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    guides = project / "content" / "guides"
+    os.mkfifo(guides / "pipe.md")
+    (guides / "zero.md").symlink_to("/dev/zero")
+    outside = tmp_path_factory.mktemp("elsewhere") / "guide.md"
+    outside.write_text((guides / "every-table.md").read_text(encoding="utf-8"), encoding="utf-8")
+    (guides / "linked.md").symlink_to(outside)
+    want = [
+        f"content/guides/linked.md: file: found a link to {outside.resolve()}, outside the content folder; copy the file into"
+        " the content folder instead of linking to it",
+        "content/guides/pipe.md: file: found a named pipe (FIFO); a guide must be a regular file: replace it with a Markdown"
+        " file or remove it",
+        "content/guides/zero.md: file: found a device; a guide must be a regular file: replace it with a Markdown file or remove it",
+    ]
+    for command in ("check", "build"):
+        result = invoke(project, command)  # the helper's timeout turns a hang into a failure
+        assert result.returncode == 1 and "Traceback" not in result.stderr
+        assert sorted(line for line in result.stderr.splitlines() if line.startswith("content/")) == want, command
+
+
+def test_front_matter_nested_a_thousand_levels_is_one_message(project: Path) -> None:
+    deep = "---\ntitle: Deep\nsummary: " + "[" * 1000 + "]" * 1000 + "\n---\nText.\n"
+    (project / "content" / "guides" / "deep.md").write_text(deep, encoding="utf-8")
+    for command in ("check", "build"):
+        result = invoke(project, command)
+        assert result.returncode == 1 and "Traceback" not in result.stderr
+        assert [line for line in result.stderr.splitlines() if line.startswith("content/")] == [
+            "content/guides/deep.md:3: summary: found lists or fields nested more than 20 levels deep; expected the front"
+            " matter's own fields, a few levels deep: check brackets and indentation"], command

@@ -31,6 +31,7 @@ class YamlProblem(Exception):
 
 
 INT = "tag:yaml.org,2002:int"
+MAX_DEPTH = 20  # the deepest real field is five levels down (doses[0].rows[0].amount); far deeper is a mistake or an attack
 FLOAT = "tag:yaml.org,2002:float"
 
 
@@ -106,7 +107,11 @@ def load(text: str, first_line: int = 1) -> Located:
 def _build(
     loader: _Loader, node: yaml.Node, path: FieldPath, lines: dict[FieldPath, int], offset: int, seen: set[int]
 ) -> Any:
-    """Construct `node`, recording lines and refusing duplicate keys and reused collections."""
+    """Construct `node`, recording lines and refusing duplicate keys, reused collections and runaway nesting."""
+    if len(path) > MAX_DEPTH:
+        raise YamlProblem(node.start_mark.line + 1 + offset, f"lists or fields nested more than {MAX_DEPTH} deep", path[:1],
+                          found=f"lists or fields nested more than {MAX_DEPTH} levels deep",
+                          expected="expected the front matter's own fields, a few levels deep: check brackets and indentation")
     if isinstance(node, yaml.CollectionNode):
         if id(node) in seen:
             # An alias (*name) to a list or mapping: it can refer to itself or multiply without bound.

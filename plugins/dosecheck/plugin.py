@@ -101,7 +101,7 @@ def site_findings(context: dict[str, Any], ref: Reference) -> list[Finding]:
             continue
         if not source.name.endswith(tuple(f".{e}" for e in MARKDOWN_EXTENSIONS)):
             continue
-        doc = read_document(source, display_path(str(source)), document_kind(str(source), context))
+        doc = read_document(source, display_path(str(source)), document_kind(str(source), context), root)
         dropped = validate(doc, ref, source, root, review, context.get("MARKDOWN"))
         findings += dropped
         if not errors(dropped):

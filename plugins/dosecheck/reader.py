@@ -40,7 +40,7 @@ class GuideReader(MarkdownReader):
         nor rendered again; the cache is keyed by the reference file too (see plugin.start).
         """
         source = Path(source_path)
-        doc = read_document(source, display_path(source_path), document_kind(source_path, self.settings))
+        doc = read_document(source, display_path(source_path), document_kind(source_path, self.settings), Path(self.settings["PATH"]))
         ref = load_reference(reference_path(self.settings), display_path(reference_path(self.settings)))
         checked = check_document(doc, ref, source, Path(self.settings["PATH"]), markdown=self.settings["MARKDOWN"])
         findings = checked.findings

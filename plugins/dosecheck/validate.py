@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -75,10 +76,22 @@ def check_document(
 MAX_BYTES = 1_000_000  # far above any real guide; keeps a runaway file from stalling every build
 
 
-def read_document(file: Path, display: str, kind: Kind) -> Document:
-    """Read and parse a file; an unreadable or oversized file becomes a document with one problem."""
+def read_document(file: Path, display: str, kind: Kind, root: Path | None = None) -> Document:
+    """Read and parse a file; an unreadable, special, outside or oversized file becomes a document with one problem.
+
+    A FIFO, device or socket is refused without being opened (reading one can hang or never end), and so is a link
+    that leads outside `root`, the content folder, when it is given.
+    """
     try:
-        size = file.stat().st_size
+        info = file.stat()  # follows links: what would be read
+        if not stat.S_ISREG(info.st_mode):
+            what = "a named pipe (FIFO)" if stat.S_ISFIFO(info.st_mode) else "a device" if stat.S_ISCHR(info.st_mode) or \
+                stat.S_ISBLK(info.st_mode) else "a socket" if stat.S_ISSOCK(info.st_mode) else "a folder"
+            return _problem(display, kind, what, "a guide must be a regular file: replace it with a Markdown file or remove it")
+        if root is not None and not file.resolve().is_relative_to(root.resolve()):
+            return _problem(display, kind, f"a link to {file.resolve()}, outside the content folder",
+                            "copy the file into the content folder instead of linking to it")
+        size = info.st_size
         raw = file.read_bytes() if size <= MAX_BYTES else b""
     except OSError as exc:
         return _problem(display, kind, "an unreadable file", f"{exc.strerror}: check the file's permissions")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import errno
 import fcntl
 import gzip
 import logging
@@ -93,6 +94,8 @@ def pelican_build(settings_file: str, overrides: dict[str, Any] | None = None, *
                   "rebuilding without it", file=sys.stderr)
             shutil.rmtree(cache, ignore_errors=True)
             return pelican_build(settings_file, overrides, retried=True)
+        except OSError as exc:
+            raise Exit(f"build failed: {disk_problem(exc)}", code=1) from None
         except Exception as exc:
             if getattr(exc, "writer_facing", False):
                 raise Exit(f"build failed: {exc}", code=1) from None
@@ -134,9 +137,18 @@ def index_search(site: Path) -> None:
         else:
             reason = lines[-1] if lines else f"exit code {result.returncode}"
         raise Exit(f"build failed: Pagefind could not index the site: {reason}", code=1)
+    check_index(site)
+
+
+def check_index(site: Path) -> None:
+    """Refuse a search index with a file missing or empty (a disk that filled while Pagefind wrote, say)."""
     missing = [name for name in SEARCH_BUNDLE if not (site / "pagefind" / name).is_file()]
     if missing:
         raise Exit(f"build failed: Pagefind did not write pagefind/{', pagefind/'.join(missing)}", code=1)
+    empty = sorted(str(f.relative_to(site)) for f in (site / "pagefind").rglob("*") if f.is_file() and f.stat().st_size == 0)
+    if empty:
+        raise Exit(f"build failed: Pagefind wrote {len(empty)} empty file(s), first {empty[0]}; the disk may be full;"
+                   " the previous site is unchanged", code=1)
 
 
 def _output_folder(settings: dict[str, Any]) -> Path:
@@ -172,18 +184,36 @@ def _sweep(builds: Path) -> None:
             shutil.rmtree(staging, ignore_errors=True)
 
 
+def disk_problem(exc: OSError) -> str:
+    """Say in one line what went wrong writing or reading a file, and what to do."""
+    where = f" ({os.path.relpath(exc.filename)})" if exc.filename else ""
+    if exc.errno == errno.ENOSPC:
+        return f"the disk is full{where}: free some space and build again; the previous site is unchanged"
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return f"cannot write{where}: {exc.strerror}; make the project folder writable; the previous site is unchanged"
+    if exc.errno == errno.EFBIG:
+        return f"a file grew past the size this system allows{where}; the previous site is unchanged"
+    return f"{exc.strerror or exc}{where}; the previous site is unchanged"
+
+
 def atomic_build(settings_file: str) -> tuple[dict[str, Any], Path]:
     """Build into a private folder and switch the output to it only when the build succeeded."""
     final = _output_folder(_settings(settings_file))
     builds = final.parent / f".{final.name}-builds"
-    builds.mkdir(exist_ok=True)
-    _sweep(builds)
-    staging = Path(tempfile.mkdtemp(prefix=f"staging-{os.getpid()}-", dir=builds))
+    try:
+        builds.mkdir(exist_ok=True)
+        _sweep(builds)
+        staging = Path(tempfile.mkdtemp(prefix=f"staging-{os.getpid()}-", dir=builds))
+    except OSError as exc:
+        raise Exit(f"build failed: {disk_problem(exc)}", code=1) from None
     try:
         settings = pelican_build(settings_file, {"OUTPUT_PATH": str(staging)})
         # Indexed before the switch, so a site is never published without its search index.
         index_search(staging)
         _switch(final, staging, builds)
+    except OSError as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise Exit(f"build failed: {disk_problem(exc)}", code=1) from None
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import resource
 import signal
 import subprocess
 import time
 from pathlib import Path
 
+import pytest
+from invoke import Exit
 from test_tasks import BAD
 
 from conftest import INVOKE, invoke
+from tasks import SEARCH_BUNDLE, check_index, disk_problem
 
 
 def snapshot(output: Path) -> dict[str, bytes]:
@@ -114,3 +119,50 @@ def test_a_cache_truncated_by_a_stopped_build_is_dropped_and_the_build_succeeds(
     assert "was unreadable (EOFError); rebuilding without it" in result.stderr
     assert "Traceback" not in result.stderr
     assert (project / "output" / "index.html").is_file()
+
+
+def test_a_write_that_fails_midway_leaves_the_previous_site_and_says_why(project: Path) -> None:
+    assert invoke(project, "build").returncode == 0
+    before = snapshot(project / "output")
+
+    def small_files() -> None:
+        # Every file this build writes may hold at most 20 KB: the first larger page fails, as a full disk would.
+        resource.setrlimit(resource.RLIMIT_FSIZE, (20_000, 20_000))
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST")}
+    result = subprocess.run([str(INVOKE), "build"], cwd=project, capture_output=True, text=True, env=env, timeout=120,
+                            preexec_fn=small_files)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.splitlines()[-1] == "build failed: a file grew past the size this system allows; the previous site is unchanged"
+    assert snapshot(project / "output") == before
+    assert [p.name for p in (project / ".output-builds").iterdir() if p.name.startswith("staging")] == []
+
+
+@pytest.mark.parametrize(
+    ("error", "message"),
+    [
+        (OSError(errno.ENOSPC, "No space left on device", "output/x/index.html"),
+         "the disk is full (output/x/index.html): free some space and build again; the previous site is unchanged"),
+        (PermissionError(errno.EACCES, "Permission denied", ".output-builds"),
+         "cannot write (.output-builds): Permission denied; make the project folder writable; the previous site is unchanged"),
+        (OSError(errno.EROFS, "Read-only file system", "cache"),
+         "cannot write (cache): Read-only file system; make the project folder writable; the previous site is unchanged"),
+    ],
+)
+def test_disk_problems_are_one_line_saying_what_to_do(error: OSError, message: str) -> None:
+    assert disk_problem(error) == message
+
+
+def test_an_index_with_an_empty_file_is_refused(tmp_path: Path) -> None:
+    bundle = tmp_path / "pagefind"
+    bundle.mkdir()
+    for name in SEARCH_BUNDLE:
+        (bundle / name).write_text("{}", encoding="utf-8")
+    check_index(tmp_path)  # complete: no complaint
+    (bundle / "fragment").mkdir()
+    (bundle / "fragment" / "en_1.pf_fragment").write_bytes(b"")
+    with pytest.raises(Exit) as caught:
+        check_index(tmp_path)
+    assert caught.value.message == ("build failed: Pagefind wrote 1 empty file(s), first pagefind/fragment/en_1.pf_fragment;"
+                                    " the disk may be full; the previous site is unchanged")

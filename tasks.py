@@ -31,6 +31,7 @@ CONFIG: dict[str, Any] = {
     "settings_base": "pelicanconf.py",
     "settings_publish": "publishconf.py",
     "deploy_path": "output",
+    "serve_path": ".output-serve",  # what `invoke serve` serves: output/, or a preview of one edited guide
     "guides_path": "content/guides",
     "host": "127.0.0.1",
     "port": 8000,
@@ -176,6 +177,19 @@ def _alive(pid: int) -> bool:
     return True
 
 
+def builds_folder(output: Path) -> Path:
+    """Return the folder that holds an output's builds and previews: `.output-builds` beside `output`."""
+    return output.parent / f".{output.name}-builds"
+
+
+def point(link: Path, target: Path) -> None:
+    """Make `link` a symbolic link to `target` in one atomic step."""
+    temporary = link.parent / f".{link.name}.link-{os.getpid()}"
+    temporary.unlink(missing_ok=True)
+    temporary.symlink_to(os.path.relpath(target, link.parent))
+    os.replace(temporary, link)
+
+
 def _sweep(builds: Path) -> None:
     """Remove staging folders left by builds that were killed."""
     for staging in builds.glob("staging-*"):
@@ -199,7 +213,7 @@ def disk_problem(exc: OSError) -> str:
 def atomic_build(settings_file: str) -> tuple[dict[str, Any], Path]:
     """Build into a private folder and switch the output to it only when the build succeeded."""
     final = _output_folder(_settings(settings_file))
-    builds = final.parent / f".{final.name}-builds"
+    builds = builds_folder(final)
     try:
         builds.mkdir(exist_ok=True)
         _sweep(builds)
@@ -234,10 +248,7 @@ def _switch(final: Path, staging: Path, builds: Path) -> None:
             # An output folder from before atomic builds: keep it until the switch is done.
             previous = builds / f"site-old-{os.getpid()}"
             final.rename(previous)
-        link = final.parent / f".{final.name}.link-{os.getpid()}"
-        link.unlink(missing_ok=True)
-        link.symlink_to(os.path.relpath(ready, final.parent))
-        os.replace(link, final)  # atomic: readers see the old site or the new one, never a mix
+        point(final, ready)  # atomic: readers see the old site or the new one, never a mix
         if previous is not None and previous.parent == builds.resolve() and previous != ready.resolve():
             shutil.rmtree(previous, ignore_errors=True)
 
@@ -285,7 +296,7 @@ def publish(c: Context) -> None:
 @task
 def clean(c: Context) -> None:
     """Remove the built site and the content cache."""
-    for folder in (CONFIG["deploy_path"], "cache", f".{CONFIG['deploy_path']}-builds"):
+    for folder in (CONFIG["deploy_path"], CONFIG["serve_path"], "cache", f".{CONFIG['deploy_path']}-builds"):
         path = ROOT / folder
         if path.is_symlink():
             path.unlink()
@@ -299,13 +310,16 @@ class Preview:
     """What `invoke serve` keeps of its last full build, to put one edited guide's page on disk at once.
 
     Pelican has no incremental build: after any edit it writes every page. While serving, an edited
-    guide is first read, checked and written on its own into the site being served (its related guides
-    and neighbours as in the last build); the full, atomic build follows and replaces the whole site.
+    guide is first read, checked and written on its own into a preview, a copy of the last good site made
+    of hard links (its related guides and neighbours as in the last build), and the server is pointed at
+    the preview; the full, atomic build follows and, only when it passes, replaces output/ and is served.
+    output/ itself never holds a page the full build has not passed.
     """
 
     def __init__(self) -> None:
         self.generator: Any = None
         self.stamps: dict[Path, float] = {}
+        self.previews = 0
 
     def remember(self, generator: Any, writer: Any = None) -> None:
         """Keep the articles generator of the build that just wrote its pages."""
@@ -330,8 +344,9 @@ class Preview:
         gone = set(self.stamps) - set(now)
         return changed[0] if len(changed) == 1 and not gone and self.generator is not None else None
 
-    def rewrite(self, source: Path, output: Path) -> Path | None:
-        """Read, check and write one guide's page into the served site; None when it has errors or is new."""
+    def rewrite(self, source: Path, output: Path, served: Path | None = None) -> Path | None:
+        """Read, check and write one guide's page into a preview of `output`, served at `served` (a link) when given;
+        None when the guide has errors or is new."""
         from guidepage.outline import outline, reading_minutes
         from pelican.contents import Article
         from pelican.writers import Writer
@@ -355,7 +370,8 @@ class Preview:
         generator.articles[generator.articles.index(old)] = article
         generator.context["generated_content"][article.get_relative_source_path()] = article
         add_to_content([generator])
-        site = output.resolve()
+        site = self._preview_of(output.resolve(), builds_folder(output))
+        (site / article.save_as).unlink(missing_ok=True)  # a hard link: writing in place would change output/ too
         writer = Writer(str(site), settings=generator.settings)
         writer.write_file(article.save_as, generator.get_template(article.template), generator.context,
                           relative_urls=generator.settings["RELATIVE_URLS"], article=article,
@@ -367,7 +383,24 @@ class Preview:
         if secured != html:
             page.write_text(secured, encoding="utf-8")
         self.stamps[source] = source.stat().st_mtime
+        if served is not None:
+            point(served, site)
         return page
+
+    def _preview_of(self, site: Path, builds: Path) -> Path:
+        """Copy a site as hard links (milliseconds: no page is read or written) into a new preview folder."""
+        self.previews += 1
+        preview = builds / f"preview-{os.getpid()}-{self.previews}"
+        shutil.rmtree(preview, ignore_errors=True)
+        shutil.copytree(site, preview, copy_function=os.link, symlinks=True)
+        return preview
+
+    @staticmethod
+    def settle(served: Path, output: Path) -> None:
+        """Serve the site a full build just published, and remove the previews it replaces."""
+        point(served, output.resolve())
+        for preview in builds_folder(output).glob(f"preview-{os.getpid()}-*"):
+            shutil.rmtree(preview, ignore_errors=True)
 
     @staticmethod
     def _stamps(content: Path) -> dict[Path, float]:
@@ -383,26 +416,32 @@ def serve(c: Context) -> None:
     preview = Preview()
     content = ROOT / _settings(CONFIG["settings_base"])["PATH"]
     output = ROOT / CONFIG["deploy_path"]
+    served = ROOT / CONFIG["serve_path"]
 
     def rebuild() -> None:
-        edited = preview.edited_guide(content)
+        edited = preview.edited_guide(content) if output.exists() else None
         if edited is not None:
-            page = preview.rewrite(edited, output)
+            page = preview.rewrite(edited, output, served)
             if page is not None:
-                print(f"updated {os.path.relpath(page)}; rebuilding the rest")
+                print(f"previewing {os.path.relpath(page)}; rebuilding the rest")
         try:
             with preview.watching(content):
                 atomic_build(CONFIG["settings_base"])
+            preview.settle(served, output)
             print("rebuilt")
         except Exit as exc:
-            # Keep serving the last good site; the findings are printed above.
+            # output/ keeps the last good site; the server shows the preview, if any; the findings are printed above.
             print(exc.message, file=sys.stderr)
 
     rebuild()
+    if not output.exists():
+        raise Exit("serve: the first build failed; fix the findings above and run invoke serve again", code=1)
+    if not served.exists():
+        point(served, output.resolve())
     server = Server()
     for pattern in ("content/**/*", "theme/**/*", "plugins/**/*.py", "pelicanconf.py"):
         server.watch(pattern, rebuild)
-    server.serve(host=CONFIG["host"], port=CONFIG["port"], root=CONFIG["deploy_path"])
+    server.serve(host=CONFIG["host"], port=CONFIG["port"], root=CONFIG["serve_path"])
 
 
 # $title and $today are filled in; everything else is written as is, checked figures included.

@@ -34,7 +34,7 @@ def main(task: str, variant: str, work: str) -> None:
         try:
             started = time.perf_counter()
             edited = preview.edited_guide(folder / "content") if variant == "project" else None
-            page = preview.rewrite(edited, Path(overrides["OUTPUT_PATH"])) if edited else None
+            page = preview.rewrite(edited, Path(overrides["OUTPUT_PATH"]), folder / f"serve-{variant}") if edited else None
             if page is None:
                 build(tasks, overrides)
             seconds = time.perf_counter() - started

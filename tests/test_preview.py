@@ -31,10 +31,12 @@ for name, text in json.loads(sys.argv[1]).items():
     target.write_text(text, encoding="utf-8")
     os.utime(target, (target.stat().st_atime, target.stat().st_mtime + 5))
 edited = preview.edited_guide(content)
-written = preview.rewrite(edited, Path("output")) if edited else None
+written = preview.rewrite(edited, Path("output"), Path(".output-serve")) if edited else None
+served = Path(".output-serve").resolve() / page.relative_to(Path("output").resolve()) if written else page
 print(json.dumps({"edited": edited and str(edited.relative_to(Path.cwd().resolve())),
-                  "written": written is not None, "same": page.read_bytes() == before,
-                  "page": page.read_text(encoding="utf-8")}))
+                  "written": written is not None, "same": served.read_bytes() == before,
+                  "output_unchanged": page.read_bytes() == before,
+                  "page": served.read_text(encoding="utf-8")}))
 """
 
 
@@ -62,6 +64,8 @@ def test_an_unchanged_guide_rewritten_alone_matches_the_full_build_byte_for_byte
 def test_an_edited_guide_is_on_disk_with_its_edit_its_disclaimer_and_its_tables(project: Path, guide: str) -> None:
     outcome = run(project, {GUIDE: guide.replace("Opening paragraph.", "Opening paragraph, edited while serving.")})
     assert outcome["written"] is True
+    # The edit is served from a preview; output/ keeps what the last full build passed until the next one passes.
+    assert outcome["output_unchanged"] is True
     page = outcome["page"]
     assert "Opening paragraph, edited while serving." in page
     assert page.count('<aside class="medical-disclaimer"') == 1
@@ -83,3 +87,42 @@ def test_more_than_one_change_or_a_new_file_waits_for_the_full_build(project: Pa
 
 def test_the_fixture_guide_is_the_one_the_script_looks_for() -> None:
     assert "title: Every table kind" in (DATA / "site" / GUIDE).read_text(encoding="utf-8")
+
+
+FAILING_FULL_BUILD = """
+import os, sys
+from pathlib import Path
+sys.path.insert(0, os.getcwd())
+import tasks
+from invoke import Exit
+
+preview = tasks.Preview()
+content = Path("content").resolve()
+with preview.watching(content):
+    tasks.atomic_build("pelicanconf.py")
+output, served = Path("output"), Path(".output-serve")
+page = next(p for p in output.resolve().rglob("index.html") if "every-table-kind" in str(p))
+before = {p: p.read_bytes() for p in output.resolve().rglob("*") if p.is_file()}
+guide = Path("content/guides/every-table.md")
+guide.write_text(guide.read_text(encoding="utf-8").replace("Opening paragraph.", "See [below](#no-such-part)."), encoding="utf-8")
+os.utime(guide, (guide.stat().st_atime, guide.stat().st_mtime + 5))
+assert preview.rewrite(preview.edited_guide(content), output, served) is not None
+try:
+    tasks.atomic_build("pelicanconf.py")
+    print("built")
+except Exit as exc:
+    print("failed:", exc.message.replace(chr(10), " | "))
+after = {p: p.read_bytes() for p in output.resolve().rglob("*") if p.is_file()}
+print("output unchanged:", after == before)
+print("preview shows the edit:", "See <a" in (served.resolve() / page.relative_to(output.resolve())).read_text(encoding="utf-8"))
+"""
+
+
+def test_a_previewed_edit_never_reaches_the_output_when_the_full_build_fails(project: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST")}
+    result = subprocess.run([sys.executable, "-c", FAILING_FULL_BUILD], cwd=project, capture_output=True, text=True, env=env,
+                            timeout=120)
+    assert result.returncode == 0, result.stderr[-3000:]
+    lines = result.stdout.strip().splitlines()[-3:]
+    assert lines[0].startswith("failed: build failed: 1 broken links in the written site:") and "#no-such-part" in lines[0]
+    assert lines[1:] == ["output unchanged: True", "preview shows the edit: True"]

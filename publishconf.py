@@ -18,3 +18,5 @@ LOAD_CONTENT_CACHE = False
 
 # A guide past its next review date is an error when publishing (a warning in local builds).
 DOSECHECK_OVERDUE = "error"
+# A reference.yaml changed since its last recorded review (invoke reference-review): "error" when publishing.
+DOSECHECK_UNREVIEWED = "error"

@@ -293,6 +293,32 @@ def publish(c: Context) -> None:
     print(f"published {_count_pages(output)} pages into {os.path.relpath(output)}/ for {settings['SITEURL']}")
 
 
+@task(name="reference-review", help={"reviewer": "who reviewed the changes (asked for when left out)"})
+def reference_review(c: Context, reviewer: str = "") -> None:
+    """Show every value changed in reference.yaml since its last review, and record the review."""
+    from dosecheck.reader import reference_path
+    from dosecheck.review import last_review, pending, record
+
+    reference = Path(reference_path(_settings(CONFIG["settings_base"])))
+    changes = pending(reference)
+    last = last_review(reference)
+    if not changes:
+        print(f"{os.path.relpath(reference)} is as reviewed on {last.date} by {last.reviewer}; nothing to review" if last else "nothing to review")
+        return
+    print(f"{len(changes)} change(s) in {os.path.relpath(reference)} since "
+          f"{f'the review of {last.date} by {last.reviewer}' if last else 'records began'}:")
+    for change in changes:
+        print(f"  {change.describe()}")
+    if not reviewer.strip():
+        if not sys.stdin.isatty():
+            raise Exit("reference-review: say who reviewed the changes: invoke reference-review --reviewer \"Name, role\"", code=1)
+        reviewer = input("Reviewed by (name and role): ")
+    if not reviewer.strip():
+        raise Exit("reference-review: nothing recorded: a review needs the reviewer's name", code=1)
+    entry = record(reference, reviewer.strip(), datetime.date.today())
+    print(f"recorded the review by {entry.reviewer} on {entry.date} (sha256 {entry.sha256[:12]}); commit both files beside the reference")
+
+
 @task
 def clean(c: Context) -> None:
     """Remove the built site and the content cache."""

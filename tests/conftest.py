@@ -11,11 +11,19 @@ from pathlib import Path
 import pytest
 
 from dosecheck.reference import Reference, load_reference
+from dosecheck.review import paths
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 REFERENCE = ROOT / "content" / "data" / "reference.yaml"
 TODAY = "2026-11-23"  # the fixtures' review dates are judged as of this day, so tests do not age
+
+
+def copy_reference(data: Path) -> None:
+    """Copy the real reference file into a data folder with its review records, as a fresh checkout has it."""
+    data.mkdir(parents=True, exist_ok=True)
+    for file in (REFERENCE, *paths(REFERENCE)):
+        shutil.copy(file, data / file.name)
 
 
 @pytest.fixture(scope="session")
@@ -67,8 +75,7 @@ def project(tmp_path: Path) -> Path:
     for name in ("plugins", "theme"):
         (tmp_path / name).symlink_to(ROOT / name)
     shutil.copytree(DATA / "site" / "content", tmp_path / "content")
-    (tmp_path / "content" / "data").mkdir()
-    shutil.copy(REFERENCE, tmp_path / "content" / "data" / "reference.yaml")
+    copy_reference(tmp_path / "content" / "data")
     return tmp_path
 
 

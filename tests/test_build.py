@@ -12,7 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 from invoke.exceptions import Exit
 
-from conftest import DATA, REFERENCE, TODAY
+from conftest import DATA, TODAY, copy_reference
 from tasks import pelican_build
 
 DISCLAIMER_START = "This site gives general information, not medical advice."
@@ -22,8 +22,7 @@ DISCLAIMER_START = "This site gives general information, not medical advice."
 def site(tmp_path: Path) -> Path:
     """Copy the fixture site and the real reference file into a temporary folder."""
     shutil.copytree(DATA / "site" / "content", tmp_path / "content")
-    (tmp_path / "content" / "data").mkdir()
-    shutil.copy(REFERENCE, tmp_path / "content" / "data" / "reference.yaml")
+    copy_reference(tmp_path / "content" / "data")
     return tmp_path
 
 

@@ -13,7 +13,7 @@ import yaml
 from bs4 import BeautifulSoup
 from test_build import build
 
-from conftest import DATA, REFERENCE
+from conftest import DATA, copy_reference
 
 PAYLOAD = """</script><script>alert(1)</script>"'><img src=x onerror=alert(2)><!-- &amp; ]]>"""
 URL = 'https://x.example/"><script>alert(3)</script>'
@@ -48,8 +48,7 @@ def output(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Build the fixture site with the payload guide and feeds on."""
     site_root = tmp_path_factory.mktemp("escaping")
     shutil.copytree(DATA / "site" / "content", site_root / "content")
-    (site_root / "content" / "data").mkdir()
-    shutil.copy(REFERENCE, site_root / "content" / "data" / "reference.yaml")
+    copy_reference(site_root / "content" / "data")
     text = "---\n" + yaml.safe_dump(GUIDE, allow_unicode=True, sort_keys=False) + "---\n\nBody.\n"
     (site_root / "content" / "guides" / "payload.md").write_text(text, encoding="utf-8")
     return build(site_root, SITEURL="https://example.org", FEED_DOMAIN="https://example.org",

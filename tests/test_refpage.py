@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup, Tag
 from pelican.log import LimitFilter
 from test_build import build
 
-from conftest import DATA, REFERENCE
+from conftest import DATA, REFERENCE, copy_reference
 from dosecheck.reference import Reference
 
 SUPPLEMENTS_ONLY = "supplements and medications only, not magnesium in food and water"
@@ -220,8 +220,7 @@ def test_a_theme_without_the_template_builds_without_the_page(tmp_path: Path, ca
     # Pelican logs a warning once per process; an earlier test's build may already have logged this one.
     monkeypatch.setattr(LimitFilter, "_raised_messages", set())
     shutil.copytree(DATA / "site" / "content", tmp_path / "content")
-    (tmp_path / "content" / "data").mkdir()
-    shutil.copy(REFERENCE, tmp_path / "content" / "data" / "reference.yaml")
+    copy_reference(tmp_path / "content" / "data")
     # The bare theme falls back to Pelican's simple theme, whose listings need their default pagination.
     output = build(tmp_path, THEME=str(DATA / "themes" / "bare"), AUTHOR_SAVE_AS="author/{slug}.html", DIRECT_TEMPLATES=["index"],
                    PAGINATED_TEMPLATES={"index": None, "tag": None, "category": None, "author": None})

@@ -10,7 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 from test_build import build, soup
 
-from conftest import DATA, FIRST_LINE, check
+from conftest import DATA, FIRST_LINE, check, copy_reference
 from dosecheck.prose import AMOUNT
 from dosecheck.reference import Reference
 
@@ -33,8 +33,7 @@ def unchecked_amounts(page: BeautifulSoup) -> list[str]:
 def figure_page(tmp_path: Path) -> tuple[Path, BeautifulSoup]:
     """Build the fixture site with the guide that holds a checked figure in every place one may stand."""
     shutil.copytree(DATA / "site" / "content", tmp_path / "content")
-    (tmp_path / "content" / "data").mkdir()
-    shutil.copy(DATA.parent.parent / "content" / "data" / "reference.yaml", tmp_path / "content" / "data" / "reference.yaml")
+    copy_reference(tmp_path / "content" / "data")
     shutil.copy(FIGURES, tmp_path / "content" / "guides" / FIGURES.name)
     output = build(tmp_path)
     return output, soup(output / "test-topic" / "why-350-mg-a-day-is-the-limit" / "index.html")

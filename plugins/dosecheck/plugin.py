@@ -21,6 +21,7 @@ from .markup import config_key
 from .reader import GuideReader, reference_path
 from .reference import Reference, load_reference
 from .report import emit, fail_if_errors
+from .review import unreviewed_findings
 from .rules import ReviewPolicy, check_overdue
 from .site import map_files, source_files
 from .validate import read_document, validate
@@ -177,7 +178,14 @@ def check_without_building(settings: dict[str, Any]) -> list[Finding]:
             fresh.append((file, kind))
     judged += map_files(fresh, _ReadJob(settings, review))
     findings = [f for found, _address in judged for f in found]
-    return findings + site_addresses(settings, [a for _found, a in judged if a is not None])
+    return findings + site_addresses(settings, [a for _found, a in judged if a is not None]) + reference_review_findings(settings)
+
+
+def reference_review_findings(settings: dict[str, Any]) -> list[Finding]:
+    """Report what changed in the reference since its last recorded review: DOSECHECK_UNREVIEWED says how gravely."""
+    path = Path(reference_path(settings))
+    severity = "error" if settings.get("DOSECHECK_UNREVIEWED", "warning") == "error" else "warning"
+    return unreviewed_findings(path, display_path(str(path)), severity)
 
 
 def previous_reads(settings: dict[str, Any]) -> dict[str, Mapping[str, Any]]:
@@ -208,6 +216,7 @@ def check(generators: list[Any]) -> None:
     findings = site_findings(context, load(context))
     contents = [c for c in context["generated_content"].values() if c is not None and "dosecheck_findings" in c.metadata]
     findings += site_addresses(context, [address_of(c) for c in contents])
+    findings += reference_review_findings(context)
     emit(findings)
     fail_if_errors(findings, "nothing was written; fix them and build again")
 

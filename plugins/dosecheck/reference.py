@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import itertools
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Literal
@@ -363,6 +365,7 @@ def _consistency(ref: Reference, path: str, located: Located) -> Iterator[Findin
                     ref.stages(getattr(row, attr))
                 except life_stages.LifeStageError as exc:
                     yield finding(("nutrients", n_index, table, "rows", r_index, attr), repr(getattr(row, attr)), str(exc))
+    yield from _plausibility(ref, finding)
     for f_index, food in enumerate(ref.foods):
         if food.listed is not None:
             try:
@@ -405,3 +408,57 @@ def _source_refs(ref: Reference) -> Iterator[tuple[FieldPath, str | None]]:
         yield ("foods", index, "source"), food.source
         if food.listed:
             yield ("foods", index, "listed", "source"), food.listed.source
+
+
+ADULT_MONTHS = 19 * 12
+MAX_PLAUSIBLE_MG = 10_000  # far above any intake or limit of these nutrients (calcium's highest UL is 3,000 mg)
+
+
+def _plausibility(ref: Reference, finding: Callable[[FieldPath, str, str], Finding]) -> Iterator[Finding]:
+    """Check what holds for real reference data: stages that follow on, limits that never fall with age, sane values."""
+    spans = []
+    for index, stage in enumerate(ref.life_stages):
+        with contextlib.suppress(life_stages.LifeStageError):  # reported with the file's other stage problems
+            spans.append((life_stages.span(stage), index, stage))
+    spans.sort()
+    for (first, _i, earlier), (then, index, stage) in itertools.pairwise(spans):
+        if first[1] is None or then[0] < first[1]:
+            yield finding(("life_stages", index), f"{stage!r}, which overlaps {earlier!r}", "life stages must not overlap")
+        elif then[0] > first[1]:
+            yield finding(("life_stages", index), f"{stage!r} after {earlier!r}", "life stages must follow on without a gap")
+    for n_index, nutrient in enumerate(ref.nutrients):
+        base: FieldPath = ("nutrients", n_index)
+        limits: list[tuple[int, int, float, str]] = []  # (youngest month, row index, mg, population)
+        covered: dict[str, int] = {}
+        for r_index, row in enumerate(nutrient.upper_limits.rows):
+            if row.mg > MAX_PLAUSIBLE_MG:
+                yield finding((*base, "upper_limits", "rows", r_index, "mg"), f"{row.mg:g} mg",
+                              f"expected at most {MAX_PLAUSIBLE_MG:,} mg a day: larger is a typo")
+            if row.condition is not None:
+                continue
+            try:
+                stages = ref.stages(row.population)
+            except life_stages.LifeStageError:
+                continue  # reported above
+            for stage in stages:
+                if stage in covered:
+                    yield finding((*base, "upper_limits", "rows", r_index, "population"), f"{row.population!r}, which overlaps"
+                                  f" rows[{covered[stage]}] at {stage}", "each life stage may have one upper limit")
+                covered.setdefault(stage, r_index)
+            limits.append((min(life_stages.span(s)[0] for s in stages), r_index, row.mg, row.population))
+        limits.sort()
+        # Through childhood a body only grows, so a limit does not fall; in adult life some do (calcium's, from 51).
+        for (_a, _ri, younger_mg, younger), (start, r_index, mg, population) in itertools.pairwise(limits):
+            if mg < younger_mg and start < ADULT_MONTHS:
+                yield finding((*base, "upper_limits", "rows", r_index, "mg"), f"{mg:g} mg for {population}",
+                              f"a limit may not fall with age in childhood ({younger} has {younger_mg:g} mg): check both against the source")
+        total = "total" in nutrient.upper_limits.applies_to.lower()  # a limit on total intake bounds the RDA/AI too
+        for r_index, intake in enumerate(nutrient.intakes.rows):
+            loc: FieldPath = (*base, "intakes", "rows", r_index, "mg")
+            if intake.mg > MAX_PLAUSIBLE_MG:
+                yield finding(loc, f"{intake.mg:g} mg", f"expected at most {MAX_PLAUSIBLE_MG:,} mg a day: larger is a typo")
+            elif total and intake.condition is None and intake.life_stage in covered:
+                limit = nutrient.upper_limits.rows[covered[intake.life_stage]].mg
+                if intake.mg > limit:
+                    yield finding(loc, f"{intake.mg:g} mg for {intake.life_stage}, above the upper limit of {limit:g} mg",
+                                  "an intake cannot exceed a limit on total intake: check both against the source")

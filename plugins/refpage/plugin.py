@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import Any
 
 from pelican import signals
 from pelican.generators import Generator, PelicanTemplateNotFound
 
 from dosecheck.plugin import load
+from dosecheck.reader import reference_path
+from dosecheck.review import last_review
 
 from .calculator import LABEL_AMOUNTS, calc_data, precomputed
 from .chart import render_chart
@@ -36,6 +39,7 @@ class ReferencePageGenerator(Generator):
             logger.warning("refpage: the theme has no %s.html template; the dose reference page is not written", TEMPLATE)
             return
         page = build_page(load(self.settings))  # parsed once per version of the file, shared with the checks
+        review = last_review(Path(reference_path(self.settings)))
         writer.write_file(
             save_as,
             template,
@@ -43,6 +47,7 @@ class ReferencePageGenerator(Generator):
             relative_urls=self.settings["RELATIVE_URLS"],
             url=self.settings["REFPAGE_URL"],
             refpage=page,
+            reference_review=review,
             foods_caption=FOODS_CAPTION,
             foods_chart=render_chart(page.foods.rows, FOODS_CAPTION),
             calc_data=calc_data(page.forms.rows, page.upper_limits.adult_mg),

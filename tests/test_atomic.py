@@ -166,3 +166,17 @@ def test_an_index_with_an_empty_file_is_refused(tmp_path: Path) -> None:
         check_index(tmp_path)
     assert caught.value.message == ("build failed: Pagefind wrote 1 empty file(s), first pagefind/fragment/en_1.pf_fragment;"
                                     " the disk may be full; the previous site is unchanged")
+
+
+def test_a_cache_folder_that_cannot_be_written_costs_only_the_cache(project: Path) -> None:
+    (project / "cache").write_text("a file where the cache folder should be", encoding="utf-8")
+    result = invoke(project, "build")
+    assert result.returncode == 0 and "Traceback" not in result.stderr
+    assert (project / "output" / "index.html").is_file()
+
+
+def test_a_builds_folder_that_cannot_be_made_is_one_line(project: Path) -> None:
+    (project / ".output-builds").write_text("a file where the builds folder should be", encoding="utf-8")
+    result = invoke(project, "build")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.splitlines()[-1] == "build failed: File exists (.output-builds); the previous site is unchanged"

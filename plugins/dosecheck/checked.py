@@ -32,6 +32,16 @@ class IntakeLine:
 
 
 @dataclass(frozen=True)
+class Beyond:
+    """Another authority's limit a row is above: shown beside the row, not refused."""
+
+    authority: str  # the authority's short name: "EU"
+    mg: float
+    as_given: str  # whom it is for, in the authority's words
+    source: str
+
+
+@dataclass(frozen=True)
 class SupplementLine:
     """A supplement row within the upper limit (or above it, supervised): the elemental amount and the limit."""
 
@@ -45,6 +55,7 @@ class SupplementLine:
     limit: Expected
     supervised_by: str | None  # the title of the source a row above the limit cites
     note: str | None
+    beyond: tuple[Beyond, ...] = ()
 
     @property
     def name(self) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .checked import DoseTableLines, Expected, IntakeLine, SupplementLine
+from .checked import Beyond, DoseTableLines, Expected, IntakeLine, SupplementLine
 from .document import Document
 from .findings import FieldPath, Finding, did_you_mean, field_name, one_of
 from .guide_schema import IntakeRow, IntakeTable, Page, Source, SupplementRow, SupplementTable
@@ -154,6 +154,25 @@ def upper_limit(nutrient: Nutrient, population: str, ref: Reference) -> Expected
     return Expected(best.mg, best.mg, f"UL for {population}", best.source or limits.source)
 
 
+def other_limits_above(nutrient: Nutrient, population: str, high: float, ref: Reference) -> tuple[Beyond, ...]:
+    """Return the other authorities' limits that an amount's high end is above, for everyone in `population`."""
+    found = []
+    condition = population.strip().lower() if population.strip().lower() in CONDITIONS else None
+    stages = [] if condition else ref.stages(population)
+    for table in nutrient.other_limits:
+        if condition:
+            rows = [r for r in table.rows if r.condition == condition]
+        else:
+            # The lowest limit for each stage of the population; none when the authority sets none for a stage.
+            per_stage = [[r for r in table.rows if r.condition is None and stage in ref.stages(r.population)] for stage in stages]
+            rows = [min(options, key=lambda r: r.mg) for options in per_stage] if all(per_stage) else []
+        if rows:
+            lowest = min(rows, key=lambda r: r.mg)
+            if high > lowest.mg + 1e-9:
+                found.append(Beyond(ref.authority_index[table.authority].short, lowest.mg, lowest.as_given, table.source))
+    return tuple(found)
+
+
 def supervised_ceiling(nutrient: Nutrient, population: str, limit: Expected, ref: Reference) -> Expected | None:
     """Return the most a supervised row may give this population, or None when no supervised amount may pass the UL."""
     if population.strip().lower() in CONDITIONS:
@@ -196,7 +215,8 @@ def _supplement_row(
     if row.supervised and not row.source:
         raise RuleProblem("source", "nothing", "supervised: true needs source: naming one of the guide's sources")
     limit = upper_limit(nutrient, row.population, ref)
-    line = SupplementLine(form, nutrient, amount, row.basis, low, high, row.population, limit, None, row.note)
+    line = SupplementLine(form, nutrient, amount, row.basis, low, high, row.population, limit, None, row.note,
+                          other_limits_above(nutrient, row.population, high, ref))
     if high <= limit.high + 1e-9:
         return line, None
     basis = "elemental" if row.basis == "elemental" else f"compound, about {fmt_mg(whole(low), whole(high))} elemental"
@@ -237,7 +257,7 @@ def _supervised(
         raise RuleProblem("source", repr(row.source), f"expected a source of kind {one_of(list(SUPERVISED_KINDS))} for an amount"
                           f" above the UL; {row.source} is {_kind(cited)}: cite the study or guideline that gives the amount")
     return (SupplementLine(line.form, line.nutrient, line.amount, line.basis, line.elemental_low, line.elemental_high,
-                           line.population, limit, cited.title, line.note),
+                           line.population, limit, cited.title, line.note, line.beyond),
             (found, said + f"; published as supervised, citing {row.source}", limit.source))
 
 

@@ -90,13 +90,40 @@ class SupervisedCeiling(_Strict):
 
 
 class UpperLimitTable(_Strict):
-    """The ULs of one nutrient, what they apply to and their source."""
+    """The ULs of one nutrient, what they apply to, their source and the authority that set them."""
 
     applies_to: Text
     source: SourceId
     rows: list[UpperLimit] = Field(min_length=1)
     not_established: list[Text] = []
     supervised: list[SupervisedCeiling] = []
+    authority: SourceId = "fnb"
+
+
+class Authority(_Strict):
+    """A body that sets intakes and limits, as readers know it."""
+
+    id: SourceId
+    name: Text
+    short: Text  # for a table note: "the EU limit"
+
+
+class OtherLimit(_Strict):
+    """Another authority's limit for a population: the reference stages it covers, and the authority's own words."""
+
+    population: Text
+    as_given: Text
+    mg: Mg
+    condition: Literal["pregnancy", "lactation"] | None = None
+
+
+class OtherLimitTable(_Strict):
+    """Another authority's upper limits for a nutrient: rows above them are published with a note saying so."""
+
+    authority: SourceId
+    applies_to: Text
+    source: SourceId
+    rows: list[OtherLimit] = Field(min_length=1)
 
 
 class DailyValue(_Strict):
@@ -115,6 +142,7 @@ class Nutrient(_Strict):
     aliases: list[Text] = []
     intakes: IntakeTable
     upper_limits: UpperLimitTable
+    other_limits: list[OtherLimitTable] = []
     daily_value: DailyValue | None = None
 
 
@@ -193,15 +221,24 @@ class Food(_Strict):
         return self.measures.get(measure)
 
 
+FNB = Authority(id="fnb", name="US Food and Nutrition Board (National Academies)", short="US")
+
+
 class Reference(_Strict):
     """The whole reference file."""
 
+    authorities: list[Authority] = [FNB]
     sources: list[RefSource] = Field(min_length=1)
     life_stages: list[Text] = Field(min_length=1)
     life_stage_aliases: dict[str, Text] = {}
     nutrients: list[Nutrient] = Field(min_length=1)
     forms: list[Form] = Field(min_length=1)
     foods: list[Food] = Field(min_length=1)
+
+    @functools.cached_property
+    def authority_index(self) -> dict[str, Authority]:
+        """Map authority ids to authorities; the Food and Nutrition Board is always known."""
+        return {FNB.id: FNB, **{a.id: a for a in self.authorities}}
 
     @functools.cached_property
     def source_index(self) -> dict[str, RefSource]:
@@ -344,6 +381,18 @@ def _consistency(ref: Reference, path: str, located: Located) -> Iterator[Findin
                     yield finding((group, index), f"the name {name!r} again", f"names must be unique (first at {group}[{seen[name]}])")
                 seen.setdefault(name, index)
 
+    for n_index, nutrient in enumerate(ref.nutrients):
+        tables = [(("nutrients", n_index, "upper_limits", "authority"), nutrient.upper_limits.authority)]
+        tables += [(("nutrients", n_index, "other_limits", t, "authority"), t_obj.authority) for t, t_obj in enumerate(nutrient.other_limits)]
+        for loc, authority in tables:
+            if authority not in ref.authority_index:
+                yield finding(loc, f"authority {authority!r}", f"expected one of the file's authorities{did_you_mean(authority, ref.authority_index)}")
+        for t, table in enumerate(nutrient.other_limits):
+            for r, row in enumerate(table.rows):
+                try:
+                    ref.stages(row.population)
+                except life_stages.LifeStageError as exc:
+                    yield finding(("nutrients", n_index, "other_limits", t, "rows", r, "population"), repr(row.population), str(exc))
     for loc, source in _source_refs(ref):
         if source is not None and source not in ref.source_index:
             yield finding(loc, f"source {source!r}", f"expected one of the file's source ids{did_you_mean(source, ref.source_index)}")
@@ -399,6 +448,8 @@ def _source_refs(ref: Reference) -> Iterator[tuple[FieldPath, str | None]]:
             yield base + ("upper_limits", "rows", r_index, "source"), limit.source
         for c_index, ceiling in enumerate(nutrient.upper_limits.supervised):
             yield base + ("upper_limits", "supervised", c_index, "source"), ceiling.source
+        for t_index, table in enumerate(nutrient.other_limits):
+            yield base + ("other_limits", t_index, "source"), table.source
         if nutrient.daily_value:
             yield base + ("daily_value", "source"), nutrient.daily_value.source
     for index, form in enumerate(ref.forms):

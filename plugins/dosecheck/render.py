@@ -23,14 +23,15 @@ def _display(amount: Amount) -> str:
     return f"{span} {amount.unit}/day"
 
 
-def _sources(ref: Reference, ids: Sequence[str]) -> Markup:
-    """Render the reference sources a table was checked against."""
+def _sources(ref: Reference, ids: Sequence[str], within: str = "") -> Markup:
+    """Render the reference sources a table was checked against, after what its amounts are within, if said."""
     links = []
     unique = list(dict.fromkeys(ids))
     for source_id in unique:
         source = ref.source_index[source_id]
         links.append(Markup('<a href="{}" rel="noopener noreferrer">{}</a> ({})').format(source.url, source.title, source.publisher))
-    return Markup('<p class="table-source" data-ref="{}">Checked against {}.</p>').format(" ".join(unique), Markup("; ").join(links))
+    lead = Markup("{} ").format(within) if within else Markup("")
+    return Markup('<p class="table-source" data-ref="{}">{}Checked against {}.</p>').format(" ".join(unique), lead, Markup("; ").join(links))
 
 
 def _table(
@@ -77,10 +78,16 @@ def render_dose_table(table: DoseTableLines, ref: Reference, figures: Figures) -
             rows.append(cells)
             classes.append(css)
             sources.append(line.limit.source)
+            sources += [b.source for b in line.beyond]
     headers = INTAKE_HEADERS if table.kind == "intake" else SUPPLEMENT_HEADERS
     html = _table(table.anchor, figures.text(table.caption), headers, rows, sources, classes)
     note = Markup('<p class="table-note">{}</p>').format(figures.text(table.note)) if table.note else Markup("")
-    return html + note + _sources(ref, sources)
+    within = ""
+    if table.kind == "supplement":
+        # Say whose limit the amounts keep to; another authority's lower limit is noted on each row above it.
+        bodies = dict.fromkeys(ref.authority_index[line.nutrient.upper_limits.authority].name for line in table.lines)
+        within = f"Amounts are within the upper limit set by the {' and the '.join(bodies)}."
+    return html + note + _sources(ref, sources, within)
 
 
 def _supplement_cells(line: SupplementLine, figures: Figures) -> tuple[tuple[object, ...], str]:
@@ -99,6 +106,10 @@ def _supplement_cells(line: SupplementLine, figures: Figures) -> tuple[tuple[obj
             " only under medical supervision, as in {}.</strong>"
         ).format(fmt(line.limit.high), line.population, line.supervised_by)
         note = warning + (Markup(" ") + note if note else Markup(""))
+    for beyond in line.beyond:
+        other = Markup('<strong class="other-limit">Above the {} limit of {} mg a day ({}).</strong>').format(
+            beyond.authority, fmt(beyond.mg), beyond.as_given)
+        note = other + (Markup(" ") + note if note else Markup(""))
     return (line.name, _display(line.amount), counted, line.population, note), css
 
 

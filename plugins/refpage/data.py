@@ -55,13 +55,30 @@ class UpperLimitRow:
 
 
 @dataclass(frozen=True)
+class OtherLimits:
+    """Another authority's limits, shown beside the site's: in that authority's own words for whom."""
+
+    authority: str
+    rows: tuple[UpperLimitRow, ...]
+    applies_to: str
+    sources: tuple[RefSource, ...]
+
+
+@dataclass(frozen=True)
 class UpperLimits:
-    """The supplemental UL table, what it counts, the adult value and the sources."""
+    """The supplemental UL table, what it counts, the adult value, the sources and the other authorities' limits."""
 
     rows: tuple[UpperLimitRow, ...]
     applies_to: str
     adult_mg: float
     sources: tuple[RefSource, ...]
+    authority: str = "US Food and Nutrition Board (National Academies)"
+    others: tuple[OtherLimits, ...] = ()
+
+    @property
+    def all_sources(self) -> tuple[RefSource, ...]:
+        """Every source of the section: the site's limits and the other authorities'."""
+        return self.sources + tuple(s for other in self.others for s in other.sources)
 
     @property
     def adult_text(self) -> str:
@@ -190,7 +207,14 @@ def upper_limits(ref: Reference) -> UpperLimits:
     except RuleProblem as problem:
         raise RefPageError(f"reference: no adult {NUTRIENT} upper limit ({problem.expected}); the calculator needs it") from None
     ids = [limits.source, *(r.source for r in limits.rows)]
-    return UpperLimits(tuple(rows), limits.applies_to, adult.high, _sources(ref, ids))
+    others = tuple(
+        OtherLimits(ref.authority_index[t.authority].name,
+                    tuple(UpperLimitRow(r.as_given, (r.condition or NONE).capitalize(), _mg_day(r.mg)) for r in t.rows),
+                    t.applies_to, _sources(ref, [t.source]))
+        for t in nutrient.other_limits
+    )
+    return UpperLimits(tuple(rows), limits.applies_to, adult.high, _sources(ref, ids),
+                       ref.authority_index[limits.authority].name, others)
 
 
 def forms(ref: Reference) -> Forms:

@@ -1,0 +1,131 @@
+"""Another authority's limits: a row within the site's limit but above another's is published with a note saying so."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_build import build, soup
+
+from conftest import GUIDE_HEAD, REFERENCE, copy_reference
+from dosecheck.document import parse
+from dosecheck.reference import Reference, load_reference
+from dosecheck.validate import check_document
+
+# The EU limits as their opinions give them: magnesium from supplements from 4 years (SCF 2001, in EFSA's 2006
+# compendium) and vitamin B6 for adults (EFSA NDA Panel 2023).
+EU = """authorities:
+  - {id: fnb, name: US Food and Nutrition Board (National Academies), short: US}
+  - {id: efsa, name: European Food Safety Authority, short: EU}
+"""
+EU_SOURCES = """  - id: efsa-2006-ul
+    title: "Tolerable Upper Intake Levels for Vitamins and Minerals"
+    publisher: Scientific Committee on Food; EFSA Scientific Panel on Dietetic Products, Nutrition and Allergies
+    year: 2006
+    url: https://www.efsa.europa.eu/sites/default/files/efsa_rep/blobserver_assets/ndatolerableuil.pdf
+  - id: efsa-2023-b6
+    title: "Scientific opinion on the tolerable upper intake level for vitamin B6 (EFSA Journal 2023;21(5):8006)"
+    publisher: EFSA Panel on Nutrition, Novel Foods and Food Allergens
+    year: 2023
+    url: https://doi.org/10.2903/j.efsa.2023.8006
+"""
+MAGNESIUM_EU = """    other_limits:
+      - authority: efsa
+        applies_to: readily dissociable magnesium salts and magnesium oxide in supplements, water and added to food
+        source: efsa-2006-ul
+        rows:
+          - {population: 4+ years, as_given: 4 years and older, mg: 250}
+          - {population: 14-50 years, condition: pregnancy, as_given: pregnancy, mg: 250}
+          - {population: 14-50 years, condition: lactation, as_given: breastfeeding, mg: 250}
+"""
+B6_EU = """    other_limits:
+      - authority: efsa
+        applies_to: total intake from food and supplements
+        source: efsa-2023-b6
+        rows:
+          - {population: 19+ years, as_given: adults, mg: 12}
+"""
+
+
+def with_eu_limits(folder: Path) -> Path:
+    """Copy the real reference into `folder` with the EU limits added beside the US ones."""
+    copy_reference(folder)
+    path = folder / "reference.yaml"
+    text = REFERENCE.read_text(encoding="utf-8")
+    text = EU + text.replace("sources:\n", "sources:\n" + EU_SOURCES, 1)
+    magnesium_dv = "    daily_value: {mg: 420, population: adults and children 4 years and older, source: fda-dv-2016}\n"
+    assert text.count(magnesium_dv) == 1
+    text = text.replace(magnesium_dv, MAGNESIUM_EU + magnesium_dv)
+    b6_end = "        - {population: 19-50 years, condition: lactation, mg: 100}\n"
+    assert text.count(b6_end) == 1
+    text = text.replace(b6_end, b6_end + B6_EU)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def eu_ref(tmp_path: Path) -> Reference:
+    """The real reference with the EU limits."""
+    return load_reference(with_eu_limits(tmp_path))
+
+
+ROWS = """doses:
+  - caption: Supplements
+    kind: supplement
+    rows:
+      - {amount: 100-200 mg/day}
+      - {amount: 300 mg/day}
+      - {amount: 60 mg/day, population: 1-3 years}
+      - {amount: 300 mg/day, population: pregnancy}
+      - {nutrient: vitamin B6, amount: 1.3-25 mg/day}
+"""
+
+
+def test_rows_above_another_authoritys_limit_are_marked_and_pass(eu_ref: Reference) -> None:
+    checked = check_document(parse((GUIDE_HEAD + ROWS + "---\n[[doses]]\n").encode(), "g.md", "guide"), eu_ref)
+    assert [str(f) for f in checked.findings] == []
+    [table] = checked.tables.doses
+    assert table is not None
+    assert [[(b.authority, b.mg, b.as_given, b.source) for b in line.beyond] for line in table.lines] == [  # type: ignore[union-attr]
+        [],  # within both
+        [("EU", 250, "4 years and older", "efsa-2006-ul")],
+        [],  # the EU sets no limit below 4 years
+        [("EU", 250, "pregnancy", "efsa-2006-ul")],
+        [("EU", 12, "adults", "efsa-2023-b6")],
+    ]
+
+
+def test_the_note_is_on_the_page_beside_the_row(tmp_path: Path) -> None:
+    import shutil
+
+    from conftest import DATA
+
+    shutil.copytree(DATA / "site" / "content", tmp_path / "content")
+    with_eu_limits(tmp_path / "content" / "data")
+    guide = tmp_path / "content" / "guides" / "every-table.md"
+    guide.write_text(guide.read_text(encoding="utf-8").replace("{form: glycinate, amount: 100-350 mg/day, note: Take with food}",
+                                                              "{form: glycinate, amount: 100-300 mg/day, note: Take with food}"),
+                     encoding="utf-8")
+    page = soup(build(tmp_path) / "test-topic" / "every-table-kind" / "index.html")
+    table = page.find("table", id="doses-2")
+    note = table.tbody.tr.find_all("td")[-1]
+    assert note.get_text() == "Above the EU limit of 250 mg a day (4 years and older). Take with food"
+    assert "efsa-2006-ul" in table["data-ref"].split()
+
+
+def test_the_reference_page_shows_the_other_limits_beside_the_sites(tmp_path: Path) -> None:
+    import shutil
+
+    from conftest import DATA
+
+    shutil.copytree(DATA / "site" / "content", tmp_path / "content")
+    with_eu_limits(tmp_path / "content" / "data")
+    page = soup(build(tmp_path) / "reference" / "index.html")
+    us = page.find("table", id="ul-table")
+    assert us.caption.get_text() == ("Tolerable upper intake level for supplemental magnesium, by life stage"
+                                     " (US Food and Nutrition Board (National Academies))")
+    eu = page.find("table", id="ul-table-1")
+    assert eu.caption.get_text() == "Upper limit for magnesium set by the European Food Safety Authority"
+    assert [[c.get_text() for c in tr.find_all(["th", "td"])] for tr in eu.tbody.find_all("tr")] == [
+        ["4 years and older", "–", "250 mg/day"], ["pregnancy", "Pregnancy", "250 mg/day"], ["breastfeeding", "Lactation", "250 mg/day"]]
+    assert "efsa-2006-ul" in page.find("section", id="upper-limits")["data-ref"].split()

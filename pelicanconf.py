@@ -116,3 +116,5 @@ CONTENT_SECURITY_POLICY = (
 DOSECHECK_OVERDUE = "warning"
 # A reference.yaml changed since its last recorded review (invoke reference-review): "warning" while writing.
 DOSECHECK_UNREVIEWED = "warning"
+# Whose upper limits the guides keep to (plugins/dosecheck/reference.py, Reference.for_authority).
+DOSECHECK_AUTHORITY = "fnb"

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from test_build import build, soup
 
-from conftest import GUIDE_HEAD, REFERENCE, copy_reference
+from conftest import FIRST_LINE, GUIDE_HEAD, REFERENCE, copy_reference
 from dosecheck.document import parse
 from dosecheck.reference import Reference, load_reference
 from dosecheck.validate import check_document
@@ -129,3 +129,31 @@ def test_the_reference_page_shows_the_other_limits_beside_the_sites(tmp_path: Pa
     assert [[c.get_text() for c in tr.find_all(["th", "td"])] for tr in eu.tbody.find_all("tr")] == [
         ["4 years and older", "–", "250 mg/day"], ["pregnancy", "Pregnancy", "250 mg/day"], ["breastfeeding", "Lactation", "250 mg/day"]]
     assert "efsa-2006-ul" in page.find("section", id="upper-limits")["data-ref"].split()
+
+
+def test_with_the_eu_as_the_sites_authority_rows_keep_to_its_limits_and_the_us_ones_are_noted(eu_ref: Reference) -> None:
+    eu = eu_ref.for_authority("efsa")
+    assert eu_ref.for_authority("efsa") is eu  # made once per loaded file
+    checked = check_document(parse((GUIDE_HEAD + ROWS + "---\n[[doses]]\n").encode(), "g.md", "guide"), eu)
+    assert [str(f) for f in checked.findings] == [
+        f"g.md:{FIRST_LINE + 5}: doses[0].rows[1].amount: found 300 mg/day elemental; reference says the UL for adults is 250 mg/day of"
+        " magnesium (readily dissociable magnesium salts and magnesium oxide in supplements, water and added to food);"
+        " lower the high end, or mark the row supervised: true with a source: of kind study or guideline (efsa-2006-ul)",
+        f"g.md:{FIRST_LINE + 6}: doses[0].rows[2].population: found '1-3 years'; reference sets no magnesium UL for 1-3 years (not established)",
+        f"g.md:{FIRST_LINE + 7}: doses[0].rows[3].amount: found 300 mg/day elemental; reference says the UL for pregnancy is 250 mg/day of"
+        " magnesium (readily dissociable magnesium salts and magnesium oxide in supplements, water and added to food);"
+        " lower the high end, or mark the row supervised: true with a source: of kind study or guideline (efsa-2006-ul)",
+        f"g.md:{FIRST_LINE + 8}: doses[0].rows[4].amount: found 1.3-25 mg/day elemental; reference says the UL for adults is 12 mg/day of"
+        " vitamin B6 (total intake from food and supplements); lower the high end, or mark the row supervised: true with a"
+        " source: of kind study or guideline (efsa-2023-b6)",
+    ]
+    assert eu.nutrient("zinc") is eu_ref.nutrient("zinc")  # no EU limit in the file: the site's own stays
+
+
+def test_an_unknown_authority_setting_is_refused(tmp_path: Path) -> None:
+    from dosecheck.reader import site_reference
+    from dosecheck.reference import ReferenceFileError
+
+    with pytest.raises(ReferenceFileError) as caught:
+        site_reference({"PATH": str(tmp_path), "DOSECHECK_REFERENCE": str(REFERENCE), "DOSECHECK_AUTHORITY": "who"})
+    assert str(caught.value) == "pelicanconf.py: DOSECHECK_AUTHORITY: found 'who'; expected an authority of the reference file: fnb"

@@ -13,7 +13,7 @@ from dosecheck.reference import Reference
 from dosecheck.validate import validate
 
 DOC = (ROOT / "docs" / "writing-guides.md").read_text(encoding="utf-8")
-SETTINGS = ["MEDICAL_DISCLAIMER", "MEDICAL_DISCLAIMER_URL", "DOSECHECK_REFERENCE", "PLUGINS"]
+SETTINGS = ["MEDICAL_DISCLAIMER", "MEDICAL_DISCLAIMER_URL", "DOSECHECK_REFERENCE", "DOSECHECK_AUTHORITY", "DOSECHECK_UNREVIEWED", "PLUGINS"]
 
 
 @pytest.mark.parametrize(("where", "name"), [(w, n) for w, m in FIELDS.items() for n in m.model_fields])

@@ -18,8 +18,8 @@ from .addresses import Address, check_addresses, generated, theme_templates
 from .document import MARKDOWN_EXTENSIONS, Kind, display_path, document_kind
 from .findings import Finding, errors
 from .markup import config_key
-from .reader import GuideReader, reference_path
-from .reference import Reference, load_reference
+from .reader import GuideReader, reference_path, site_reference
+from .reference import Reference
 from .report import emit, fail_if_errors
 from .review import unreviewed_findings
 from .rules import ReviewPolicy, check_overdue
@@ -31,8 +31,7 @@ logger = logging.getLogger(__name__)
 
 def load(settings: dict[str, Any]) -> Reference:
     """Load the reference named by the settings (parsed once per version of the file)."""
-    path = reference_path(settings)
-    return load_reference(path, display_path(path))
+    return site_reference(settings)
 
 
 def _cache_version(settings: dict[str, Any]) -> str:
@@ -44,7 +43,7 @@ def _cache_version(settings: dict[str, Any]) -> str:
     digest.update(Path(reference_path(settings)).read_bytes())
     # What else changes a file's findings or HTML: the Markdown set-up and which files are pages.
     digest.update(config_key(settings.get("MARKDOWN")).encode())
-    digest.update(repr((settings.get("PAGE_PATHS"), settings.get("ARTICLE_PATHS"))).encode())
+    digest.update(repr((settings.get("PAGE_PATHS"), settings.get("ARTICLE_PATHS"), settings.get("DOSECHECK_AUTHORITY"))).encode())
     return digest.hexdigest()[:16]
 
 

@@ -10,10 +10,10 @@ from typing import Any
 from pelican.readers import MarkdownReader
 
 from .document import MARKDOWN_EXTENSIONS, display_path, document_kind
-from .findings import errors
+from .findings import Finding, errors
 from .guide_schema import Page, validate_front
 from .markup import Figures
-from .reference import load_reference
+from .reference import Reference, ReferenceFileError, load_reference
 from .render import place_tables
 from .rules import ReviewDates, review_due
 from .validate import check_document, read_document
@@ -22,6 +22,18 @@ from .validate import check_document, read_document
 def reference_path(settings: dict[str, Any]) -> str:
     """Return the reference file's path: DOSECHECK_REFERENCE, else PATH/data/reference.yaml."""
     return settings.get("DOSECHECK_REFERENCE") or os.path.join(settings["PATH"], "data", "reference.yaml")
+
+
+def site_reference(settings: dict[str, Any]) -> Reference:
+    """Load the reference the settings name, with the limits of the site's authority (DOSECHECK_AUTHORITY, default fnb)."""
+    path = reference_path(settings)
+    ref = load_reference(path, display_path(path))
+    authority = str(settings.get("DOSECHECK_AUTHORITY") or "fnb")
+    if authority not in ref.authority_index:
+        known = ", ".join(ref.authority_index)
+        raise ReferenceFileError([Finding("pelicanconf.py", None, "DOSECHECK_AUTHORITY", repr(authority),
+                                          f"expected an authority of the reference file: {known}")])
+    return ref.for_authority(authority)
 
 LINED_FIELDS = ("last_reviewed", "next_review_due", "title", "slug", "template", "save_as")
 # Front-matter fields that Pelican itself interprets; the rest pass through as attributes.
@@ -41,7 +53,7 @@ class GuideReader(MarkdownReader):
         """
         source = Path(source_path)
         doc = read_document(source, display_path(source_path), document_kind(source_path, self.settings), Path(self.settings["PATH"]))
-        ref = load_reference(reference_path(self.settings), display_path(reference_path(self.settings)))
+        ref = site_reference(self.settings)
         checked = check_document(doc, ref, source, Path(self.settings["PATH"]), markdown=self.settings["MARKDOWN"])
         findings = checked.findings
         guide, _parts, _schema = validate_front(doc)

@@ -302,10 +302,40 @@ class Reference(_Strict):
             raise found
         return list(found)
 
+    def for_authority(self, authority: str) -> Reference:
+        """Return the reference with `authority`'s limits as the ones guides keep to, where it sets any; the limits
+        they replace become the other authority's, so rows above them are still noted."""
+        if authority == "fnb" or not any(t.authority == authority for n in self.nutrients for t in n.other_limits):
+            return self
+        views = self._authority_views
+        if authority not in views:  # made once per loaded file, so its look-up caches serve every guide
+            views[authority] = self.model_copy(update={"nutrients": [_with_primary(n, authority) for n in self.nutrients]})
+        return views[authority]
+
+    @functools.cached_property
+    def _authority_views(self) -> dict[str, Reference]:
+        """Remember the reference as each other authority's limits make it."""
+        return {}
+
     @functools.cached_property
     def _stage_cache(self) -> dict[str, list[str] | life_stages.LifeStageError]:
         """Remember each stage text's tiling; every guide asks about the same few."""
         return {}
+
+
+def _with_primary(nutrient: Nutrient, authority: str) -> Nutrient:
+    """Swap a nutrient's limits for another authority's, keeping the replaced ones as other limits."""
+    chosen = next((t for t in nutrient.other_limits if t.authority == authority), None)
+    if chosen is None:
+        return nutrient  # this authority sets no limit for the nutrient: the site's own stay, and say whose they are
+    old = nutrient.upper_limits
+    primary = UpperLimitTable(applies_to=chosen.applies_to, source=chosen.source, authority=authority,
+                              rows=[UpperLimit(population=r.population, mg=r.mg, condition=r.condition) for r in chosen.rows])
+    demoted = OtherLimitTable(authority=old.authority, applies_to=old.applies_to, source=old.source,
+                              rows=[OtherLimit(population=r.population, as_given=r.condition or r.population, mg=r.mg,
+                                               condition=r.condition) for r in old.rows])
+    others = [t for t in nutrient.other_limits if t is not chosen] + [demoted]
+    return nutrient.model_copy(update={"upper_limits": primary, "other_limits": others})
 
 
 def _key(name: str) -> str:

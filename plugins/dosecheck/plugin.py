@@ -16,7 +16,7 @@ from pelican.contents import Article, Page
 
 from .addresses import Address, check_addresses, generated, theme_templates
 from .document import MARKDOWN_EXTENSIONS, Kind, display_path, document_kind
-from .findings import Finding, errors
+from .findings import Finding, Severity, errors
 from .markup import config_key
 from .reader import GuideReader, reference_path, site_reference
 from .reference import Reference
@@ -183,7 +183,7 @@ def check_without_building(settings: dict[str, Any]) -> list[Finding]:
 def reference_review_findings(settings: dict[str, Any]) -> list[Finding]:
     """Report what changed in the reference since its last recorded review: DOSECHECK_UNREVIEWED says how gravely."""
     path = Path(reference_path(settings))
-    severity = "error" if settings.get("DOSECHECK_UNREVIEWED", "warning") == "error" else "warning"
+    severity: Severity = "error" if settings.get("DOSECHECK_UNREVIEWED", "warning") == "error" else "warning"
     return unreviewed_findings(path, display_path(str(path)), severity)
 
 

@@ -412,17 +412,19 @@ def _consistency(ref: Reference, path: str, located: Located) -> Iterator[Findin
                 seen.setdefault(name, index)
 
     for n_index, nutrient in enumerate(ref.nutrients):
-        tables = [(("nutrients", n_index, "upper_limits", "authority"), nutrient.upper_limits.authority)]
-        tables += [(("nutrients", n_index, "other_limits", t, "authority"), t_obj.authority) for t, t_obj in enumerate(nutrient.other_limits)]
-        for loc, authority in tables:
+        named: list[tuple[FieldPath, str]] = [(("nutrients", n_index, "upper_limits", "authority"), nutrient.upper_limits.authority)]
+        named += [(("nutrients", n_index, "other_limits", o_index, "authority"), other.authority)
+                  for o_index, other in enumerate(nutrient.other_limits)]
+        for where, authority in named:
             if authority not in ref.authority_index:
-                yield finding(loc, f"authority {authority!r}", f"expected one of the file's authorities{did_you_mean(authority, ref.authority_index)}")
-        for t, table in enumerate(nutrient.other_limits):
-            for r, row in enumerate(table.rows):
+                yield finding(where, f"authority {authority!r}", f"expected one of the file's authorities{did_you_mean(authority, ref.authority_index)}")
+        for o_index, other in enumerate(nutrient.other_limits):
+            for r_index, other_row in enumerate(other.rows):
                 try:
-                    ref.stages(row.population)
+                    ref.stages(other_row.population)
                 except life_stages.LifeStageError as exc:
-                    yield finding(("nutrients", n_index, "other_limits", t, "rows", r, "population"), repr(row.population), str(exc))
+                    yield finding(("nutrients", n_index, "other_limits", o_index, "rows", r_index, "population"),
+                                  repr(other_row.population), str(exc))
     for loc, source in _source_refs(ref):
         if source is not None and source not in ref.source_index:
             yield finding(loc, f"source {source!r}", f"expected one of the file's source ids{did_you_mean(source, ref.source_index)}")

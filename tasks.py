@@ -542,11 +542,15 @@ RELIABILITY_TESTS = {
     "tests/test_reference.py": "Broken reference files name the entry; the real reference holds what the site needs",
     "tests/test_properties.py": ("Property tests (hypothesis, 150 random inputs per parser property, 40 per validator property): "
                                  "parsers and validators return a value or the project's own error"),
-    "tests/test_atomic.py": "Atomic builds: failed, killed and concurrent builds; output folder outside the project refused",
+    "tests/test_atomic.py": ("Atomic builds: failed, killed and concurrent builds, writes that fail midway, blocked folders;"
+                             " output folder outside the project refused"),
     "tests/test_escaping.py": "Injection payloads in every front-matter string: HTML, attributes, JSON-LD, feeds",
     "tests/test_sitecheck.py": "External links secured; broken internal links and #anchors fail the build",
     "tests/test_content.py": "The real site: tables, sources, review dates, disclaimer, CSP, corrected seed figures",
     "tests/test_visible.py": "Every page of the real site: no mass or molar amount outside an element naming its reference",
+    "tests/test_review.py": "Reference reviews: an edited limit warns on build, fails publish naming the value, passes after a recorded review",
+    "tests/test_disclaimer.py": "The notice counts only where a reader sees it: not in a comment, script or template, not hidden, before the content",
+    "tests/test_preview.py": "invoke serve: an edit is previewed from a copy; output/ changes only when the full build passes",
 }
 
 

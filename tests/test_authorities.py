@@ -18,7 +18,12 @@ EU = """authorities:
   - {id: fnb, name: US Food and Nutrition Board (National Academies), short: US}
   - {id: efsa, name: European Food Safety Authority, short: EU}
 """
-EU_SOURCES = """  - id: efsa-2006-ul
+EU_SOURCES = """  - id: efsa-2015-magnesium
+    title: "Scientific Opinion on Dietary Reference Values for magnesium (EFSA Journal 2015;13(7):4186)"
+    publisher: EFSA Panel on Dietetic Products, Nutrition and Allergies
+    year: 2015
+    url: https://www.efsa.europa.eu/en/efsajournal/pub/4186
+  - id: efsa-2006-ul
     title: "Tolerable Upper Intake Levels for Vitamins and Minerals"
     publisher: Scientific Committee on Food; EFSA Scientific Panel on Dietetic Products, Nutrition and Allergies
     year: 2006
@@ -28,6 +33,16 @@ EU_SOURCES = """  - id: efsa-2006-ul
     publisher: EFSA Panel on Nutrition, Novel Foods and Food Allergens
     year: 2023
     url: https://doi.org/10.2903/j.efsa.2023.8006
+"""
+MAGNESIUM_EU_INTAKES = """    other_intakes:
+      - authority: efsa
+        source: efsa-2015-magnesium
+        rows:
+          - {as_given: 7-11 months, male: 80, female: 80, type: AI}
+          - {as_given: 1 to under 3 years, male: 170, female: 170, type: AI}
+          - {as_given: 3 to under 10 years, male: 230, female: 230, type: AI}
+          - {as_given: 10 to under 18 years, male: 300, female: 250, type: AI}
+          - {as_given: 18 years and older, male: 350, female: 300, pregnancy: 300, lactation: 300, type: AI}
 """
 MAGNESIUM_EU = """    other_limits:
       - authority: efsa
@@ -55,7 +70,7 @@ def with_eu_limits(folder: Path) -> Path:
     text = EU + text.replace("sources:\n", "sources:\n" + EU_SOURCES, 1)
     magnesium_dv = "    daily_value: {mg: 420, population: adults and children 4 years and older, source: fda-dv-2016}\n"
     assert text.count(magnesium_dv) == 1
-    text = text.replace(magnesium_dv, MAGNESIUM_EU + magnesium_dv)
+    text = text.replace(magnesium_dv, MAGNESIUM_EU + MAGNESIUM_EU_INTAKES + magnesium_dv)
     b6_end = "        - {population: 19-50 years, condition: lactation, mg: 100}\n"
     assert text.count(b6_end) == 1
     text = text.replace(b6_end, b6_end + B6_EU)
@@ -157,3 +172,20 @@ def test_an_unknown_authority_setting_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ReferenceFileError) as caught:
         site_reference({"PATH": str(tmp_path), "DOSECHECK_REFERENCE": str(REFERENCE), "DOSECHECK_AUTHORITY": "who"})
     assert str(caught.value) == "pelicanconf.py: DOSECHECK_AUTHORITY: found 'who'; expected an authority of the reference file: fnb"
+
+
+def test_the_reference_page_shows_the_other_intakes_in_their_own_age_bands(tmp_path: Path) -> None:
+    import shutil
+
+    from conftest import DATA
+
+    shutil.copytree(DATA / "site" / "content", tmp_path / "content")
+    with_eu_limits(tmp_path / "content" / "data")
+    page = soup(build(tmp_path) / "reference" / "index.html")
+    assert page.find("table", id="intake-table").caption.get_text().endswith("(US Food and Nutrition Board (National Academies))")
+    eu = page.find("table", id="intake-table-1")
+    assert eu.caption.get_text() == "Magnesium intake set by the European Food Safety Authority, in mg a day"
+    assert [[c.get_text() for c in tr.find_all(["th", "td"])] for tr in eu.tbody.find_all("tr")][-2:] == [
+        ["10 to under 18 years", "AI", "300 mg/day", "250 mg/day", "–", "–"],
+        ["18 years and older", "AI", "350 mg/day", "300 mg/day", "300 mg/day", "300 mg/day"]]
+    assert "efsa-2015-magnesium" in page.find("section", id="intakes")["data-ref"].split()

@@ -66,10 +66,30 @@ class IntakeValue(_Strict):
 
 
 class IntakeTable(_Strict):
-    """Every RDA/AI of one nutrient, with the source they share."""
+    """Every RDA/AI of one nutrient, with the source they share and the authority that set them."""
 
     source: SourceId
     rows: list[IntakeValue] = Field(min_length=1)
+    authority: SourceId = "fnb"
+
+
+class OtherIntake(_Strict):
+    """Another authority's recommended intake, for an age band in its own words (its bands need not match the site's)."""
+
+    as_given: Text
+    male: Mg
+    female: Mg
+    type: Text  # as the authority names it: AI, PRI
+    pregnancy: Mg | None = None
+    lactation: Mg | None = None
+
+
+class OtherIntakeTable(_Strict):
+    """Another authority's intakes for a nutrient, shown beside the site's on the dose reference page."""
+
+    authority: SourceId
+    source: SourceId
+    rows: list[OtherIntake] = Field(min_length=1)
 
 
 class UpperLimit(_Strict):
@@ -143,6 +163,7 @@ class Nutrient(_Strict):
     intakes: IntakeTable
     upper_limits: UpperLimitTable
     other_limits: list[OtherLimitTable] = []
+    other_intakes: list[OtherIntakeTable] = []
     daily_value: DailyValue | None = None
 
 
@@ -415,6 +436,9 @@ def _consistency(ref: Reference, path: str, located: Located) -> Iterator[Findin
         named: list[tuple[FieldPath, str]] = [(("nutrients", n_index, "upper_limits", "authority"), nutrient.upper_limits.authority)]
         named += [(("nutrients", n_index, "other_limits", o_index, "authority"), other.authority)
                   for o_index, other in enumerate(nutrient.other_limits)]
+        named += [(("nutrients", n_index, "other_intakes", o_index, "authority"), other_intakes.authority)
+                  for o_index, other_intakes in enumerate(nutrient.other_intakes)]
+        named += [(("nutrients", n_index, "intakes", "authority"), nutrient.intakes.authority)]
         for where, authority in named:
             if authority not in ref.authority_index:
                 yield finding(where, f"authority {authority!r}", f"expected one of the file's authorities{did_you_mean(authority, ref.authority_index)}")
@@ -482,6 +506,8 @@ def _source_refs(ref: Reference) -> Iterator[tuple[FieldPath, str | None]]:
             yield base + ("upper_limits", "supervised", c_index, "source"), ceiling.source
         for t_index, table in enumerate(nutrient.other_limits):
             yield base + ("other_limits", t_index, "source"), table.source
+        for t_index, intakes in enumerate(nutrient.other_intakes):
+            yield base + ("other_intakes", t_index, "source"), intakes.source
         if nutrient.daily_value:
             yield base + ("daily_value", "source"), nutrient.daily_value.source
     for index, form in enumerate(ref.forms):

@@ -38,11 +38,27 @@ class IntakeRow:
 
 
 @dataclass(frozen=True)
+class OtherIntakes:
+    """Another authority's intakes, in its own age bands, as printed."""
+
+    authority: str
+    rows: tuple[IntakeRow, ...]
+    sources: tuple[RefSource, ...]
+
+
+@dataclass(frozen=True)
 class Intakes:
-    """The magnesium RDA/AI table and its sources."""
+    """The magnesium RDA/AI table, its sources, whose values they are, and the other authorities' intakes."""
 
     rows: tuple[IntakeRow, ...]
     sources: tuple[RefSource, ...]
+    authority: str = "US Food and Nutrition Board (National Academies)"
+    others: tuple[OtherIntakes, ...] = ()
+
+    @property
+    def all_sources(self) -> tuple[RefSource, ...]:
+        """Every source of the section: the site's intakes and the other authorities'."""
+        return self.sources + tuple(s for other in self.others for s in other.sources)
 
 
 @dataclass(frozen=True)
@@ -193,7 +209,18 @@ def intakes(ref: Reference) -> Intakes:
         kinds = "/".join(sorted({v.type for v in values}, reverse=True))
         rows.append(IntakeRow(stage, kinds, cell("male", None), cell("female", None), cell(None, "pregnancy"), cell(None, "lactation")))
     ids = [nutrient.intakes.source, *(v.source for v in nutrient.intakes.rows)]
-    return Intakes(tuple(rows), _sources(ref, ids))
+
+    def given(mg: float | None) -> str:
+        return _mg_day(mg) if mg is not None else NONE
+
+    others = tuple(
+        OtherIntakes(ref.authority_index[t.authority].name,
+                     tuple(IntakeRow(r.as_given, r.type, given(r.male), given(r.female), given(r.pregnancy), given(r.lactation))
+                           for r in t.rows),
+                     _sources(ref, [t.source]))
+        for t in nutrient.other_intakes
+    )
+    return Intakes(tuple(rows), _sources(ref, ids), ref.authority_index[nutrient.intakes.authority].name, others)
 
 
 def upper_limits(ref: Reference) -> UpperLimits:

@@ -65,13 +65,17 @@ def test_tables_render_where_placed_with_units_and_sources(site: Path) -> None:
 
     intake = page.find("table", id="intake-by-age")
     assert intake.caption.get_text() == "Recommended daily intake by age"
-    assert [th["scope"] for th in intake.thead.find_all("th")] == ["col"] * 5
-    # The header says what the figures are, and each says whether it is an RDA or an AI.
+    assert [th["scope"] for th in intake.thead.find_all("th")] == ["col"] * 4
+    # The header says what the figures are, and each says whether it is an RDA or an AI; the Note column, empty in
+    # every row, is left out.
     assert [th.get_text() for th in intake.thead.find_all("th")] == [
-        "Life stage", "Sex", "Pregnancy or lactation", "Recommended daily intake, food and supplements together", "Note"]
+        "Life stage", "Sex", "Pregnancy or lactation", "Recommended daily intake, food and supplements together"]
     rows = [[c.get_text() for c in tr.find_all(["th", "td"])] for tr in intake.tbody.find_all("tr")]
-    assert rows[0] == ["0-6 months", "Any", "–", "30 mg/day (AI)", ""]
-    assert rows[2] == ["19-50 years", "Female", "–", "310–320 mg/day (RDA)", ""]
+    assert rows[0] == ["0-6 months", "Any", "–", "30 mg/day (AI)"]
+    assert rows[2] == ["19-50 years", "Female", "–", "310–320 mg/day (RDA)"]
+    # Each cell carries its column's name, so a phone can show each row as a labelled card.
+    assert [c["data-label"] for c in intake.tbody.tr.find_all(["th", "td"])] == [
+        "Life stage", "Sex", "Pregnancy or lactation", "Recommended daily intake, food and supplements together"]
     assert intake["data-ref"] == "fnb-dri-1997"
     assert intake.tbody.tr.th["scope"] == "row"
     source = intake.find_parent("div").find_next_sibling("p")
@@ -79,6 +83,9 @@ def test_tables_render_where_placed_with_units_and_sources(site: Path) -> None:
     assert "Dietary Reference Intakes for Calcium, Phosphorus, Magnesium, Vitamin D, and Fluoride" in source.get_text()
 
     supplement = page.find("table", id="doses-2")
+    # Every row is for adults: said once, in the caption.
+    assert supplement.caption.get_text() == "Supplement amounts (for: adults)"
+    assert "For" not in [th.get_text() for th in supplement.thead.find_all("th")]
     threonate = supplement.tbody.find_all("tr")[1]
     assert [c.get_text() for c in threonate.find_all(["th", "td"])][:3] == [
         "Magnesium L-threonate", "1–2 g/day", "weight of the compound (about 72–166 mg/day elemental)"]

@@ -55,12 +55,14 @@ def test_figures_render_with_their_reference_in_every_place(ref: Reference, figu
     # Checked tables: caption, notes and cells; a row's own nutrient is named.
     supplements = article.find("table", id="doses-1")
     assert supplements["data-ref"] == "fnb-dri-1997"
-    assert supplements.caption.get_text() == "Supplements within 350 mg a day"
+    assert supplements.caption.get_text() == "Supplements within 350 mg a day"  # one row: nothing moves into the caption
     assert supplements.tbody.tr.find_all("td")[-1].get_text() == "Split 350 mg a day over the day"
     assert supplements.find_parent("div").find_next_sibling("p", class_="table-note").get_text() == (
         "Above 1,000 mg a day, diarrhoea is common.")
     calcium = article.find("table", id="doses-2")
-    assert [tr.find_all("td")[2].get_text() for tr in calcium.tbody.find_all("tr")] == [
+    # Sex and life stage are the same in both rows: said in the caption; the empty columns are left out.
+    assert calcium.caption.get_text() == "Calcium beside magnesium (sex: male)"
+    assert [tr.find_all("td")[-1].get_text() for tr in calcium.tbody.find_all("tr")] == [
         "420 mg/day (RDA)", "1000 mg/day of calcium (RDA)"]
     assert calcium["data-ref"] == "fnb-dri-1997 iom-dri-2011-calcium"
     # 1 cup of almonds is not on the fact sheet: USDA's mg per 100 g times the cup's gram weight.

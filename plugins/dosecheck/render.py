@@ -34,20 +34,40 @@ def _sources(ref: Reference, ids: Sequence[str], within: str = "") -> Markup:
     return Markup('<p class="table-source" data-ref="{}">{}Checked against {}.</p>').format(" ".join(unique), lead, Markup("; ").join(links))
 
 
+EMPTY_CELLS = ("", "–")
+
+
 def _table(
     anchor: str, caption: Markup, headers: Sequence[str], rows: Sequence[Sequence[object]], refs: Sequence[str],
     row_classes: Sequence[str] = (),
 ) -> Markup:
-    """Render a table whose first column heads each row, in a scrollable labelled region."""
+    """Render a table whose first column heads each row; each cell carries its header, so a phone shows rows as cards."""
+    # A column empty in every row is left out, and one with the same value in every row (of two or more) is said
+    # once, in the caption: fewer columns fit a narrow screen, and nothing is lost.
+    keep = [0]
+    extra: list[Markup] = []
+    for column in range(1, len(headers)):
+        values = [str(escape(cells[column])) for cells in rows]
+        if all(v in EMPTY_CELLS for v in values):
+            continue
+        if len(rows) > 1 and len(set(values)) == 1:
+            # "Male" in a cell reads "sex: male" in a sentence; longer values keep their case.
+            value = values[0][:1].lower() + values[0][1:] if values[0].isalpha() else values[0]
+            extra.append(Markup("{}: {}").format(headers[column].lower(), Markup(value)))
+            continue
+        keep.append(column)
     # escape() leaves Markup (a supervised warning) as it is and escapes everything else; plain
     # f-strings over escaped parts are several times faster than Markup.format on thousands of rows.
-    head = "".join(f'<th scope="col">{escape(h)}</th>' for h in headers)
+    head = "".join(f'<th scope="col">{escape(headers[c])}</th>' for c in keep)
+    labels = [escape(headers[c]) for c in keep]
     body = []
     for index, cells in enumerate(rows):
         css = row_classes[index] if index < len(row_classes) and row_classes[index] else ""
         tr = f'<tr class="{escape(css)}">' if css else "<tr>"
-        tds = "".join(f"<td>{escape(c)}</td>" for c in cells[1:])
-        body.append(f'{tr}<th scope="row">{escape(cells[0])}</th>{tds}</tr>')
+        tds = "".join(f'<td data-label="{label}">{escape(cells[c])}</td>' for c, label in zip(keep[1:], labels[1:], strict=True))
+        body.append(f'{tr}<th scope="row" data-label="{labels[0]}">{escape(cells[0])}</th>{tds}</tr>')
+    if extra:
+        caption = caption + Markup(" (") + Markup("; ").join(extra) + Markup(")")
     name, text, checked = escape(anchor), escape(caption), escape(" ".join(dict.fromkeys(refs)))
     return Markup(
         f'<div class="table-wrap" role="region" tabindex="0" aria-labelledby="{name}-caption">'

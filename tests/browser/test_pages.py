@@ -94,3 +94,19 @@ def test_the_medical_notice_is_visible_before_the_content_on_every_template(brow
         if first_h2.count():
             h2_box = first_h2.bounding_box()
             assert h2_box is not None and h2_box["y"] >= box["y"] + box["height"] - 1, f"{path}: a section starts above the notice"
+
+
+PHONE_PAGES = ("guide", "reference", "glossary")
+
+
+@pytest.mark.parametrize("width", (320, 375))
+@pytest.mark.parametrize("name", PHONE_PAGES)
+def test_on_a_phone_every_table_fits_the_screen_as_labelled_cards(browser: Browser, site: Site, name: str, width: int) -> None:
+    with visit(browser, site, name, width) as seen:
+        page = seen.page
+        widths = page.evaluate("[...document.querySelectorAll('main table')].map(t => Math.ceil(t.getBoundingClientRect().right))")
+        assert widths and max(widths) <= width, f"{site.paths[name]} at {width}px: a table reaches {max(widths)}px"
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        # A cell shows its column's name before its value, as a card does.
+        label = page.evaluate("getComputedStyle(document.querySelector('main table td[data-label]'), '::before').content")
+        assert label.startswith('"') and label.endswith(': "'), label

@@ -40,7 +40,8 @@ def check_doses(guide: Page, doc: Document, ref: Reference) -> tuple[list[Findin
             findings.append(Finding(doc.path, doc.front.line_of(where), field_name(where), repr(table.nutrient),
                                     f"expected one of {one_of(names)}{did_you_mean(table.nutrient, names)}"))
         lines: list[IntakeLine | SupplementLine] = []
-        for r_index, row in enumerate(table.rows if table is not None else []):
+        rows: list[IntakeRow | SupplementRow | None] = list(table.rows) if table is not None else []
+        for r_index, row in enumerate(rows):
             if row is None or (row.nutrient is None and nutrient is None):
                 continue
             loc: FieldPath = ("doses", t_index, "rows", r_index)

@@ -209,7 +209,9 @@ def _valid(adapter: TypeAdapter[Any], value: Any) -> Any:
 @functools.cache
 def _field_adapter(model: type[BaseModel], name: str) -> TypeAdapter[Any]:
     """Build (once) a validator for one top-level field."""
-    return TypeAdapter(model.model_fields[name].annotation)
+    annotation = model.model_fields[name].annotation
+    assert annotation is not None  # every field of the contract is annotated
+    return TypeAdapter(annotation)
 
 
 def _valid_parts(model: type[Page], data: dict[str, Any]) -> Page:
@@ -241,7 +243,8 @@ def _dose_table(item: Any) -> BaseModel | None:
     header = _valid(header_adapter, {k: v for k, v in item.items() if k != "rows"})
     if header is None:
         return None
-    rows = item.get("rows") if isinstance(item.get("rows"), list) else []
+    given = item.get("rows")
+    rows: list[Any] = given if isinstance(given, list) else []
     return table_model.model_construct(**header.model_dump(), rows=[_valid(row_adapter, row) for row in rows])
 
 

@@ -9,12 +9,13 @@ import os
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from . import life_stages
 from .findings import FieldPath, Finding, did_you_mean, field_name
+from .life_stages import LifeStageError
 from .located_yaml import Located, YamlProblem, load
 from .quantities import grams
 from .schema_errors import model_findings
@@ -339,7 +340,7 @@ class Reference(_Strict):
         return {}
 
     @functools.cached_property
-    def _stage_cache(self) -> dict[str, list[str] | life_stages.LifeStageError]:
+    def _stage_cache(self) -> dict[str, list[str] | LifeStageError]:
         """Remember each stage text's tiling; every guide asks about the same few."""
         return {}
 
@@ -366,7 +367,7 @@ def _key(name: str) -> str:
 
 def _index(items: list, names: object) -> dict:
     """Index items under each of their names."""
-    out = {}
+    out: dict[str, Any] = {}
     for item in items:
         for name in names(item):  # type: ignore[operator]
             out.setdefault(_key(name), item)

@@ -314,3 +314,23 @@ def test_a_guide_describes_itself_as_a_medical_web_page_and_its_faqs_as_an_faq_p
     questions = guide_page(output).select("section.faqs summary")
     assert [q["name"] for q in faq["mainEntity"]] == [q.get_text() for q in questions]
     assert all(q["acceptedAnswer"]["@type"] == "Answer" and q["acceptedAnswer"]["text"] for q in faq["mainEntity"])
+
+
+def test_a_guide_with_supplement_amounts_shows_how_much_is_safe_under_its_title(site: Path) -> None:
+    page = guide_page(build(site))
+    card = page.find("header", class_="page-header").find("aside", class_="safe-amount")
+    items = [li.get_text() for li in card.find_all("li")]
+    assert items == [
+        "Adults: at most 350 mg a day of magnesium from supplements and medicines.",
+        "Start low: the lowest amount in this guide's tables is 100 mg a day.",
+        "Magnesium in food does not count towards the limit.",
+        "With kidney disease, ask your doctor before taking any.",
+    ]
+    # Built from the reference as checked figures, never typed.
+    assert [s["data-ref"] for s in card.find_all("span", class_="figure")] == ["fnb-dri-1997", "fnb-dri-1997"]
+    assert card.find("a")["href"].endswith("reference/#calculator")
+
+
+def test_a_guide_without_supplement_amounts_has_no_safe_amount_card(output: Path) -> None:
+    entry = soup(output / "glossary" / "glutamate-storm" / "index.html")
+    assert entry.find("aside", class_="safe-amount") is None

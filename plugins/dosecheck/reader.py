@@ -7,12 +7,15 @@ import os
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
 from pelican.readers import MarkdownReader
 
+from .checked import SupplementLine, Tables
 from .document import MARKDOWN_EXTENSIONS, display_path, document_kind
 from .findings import Finding, errors
 from .guide_schema import Page, validate_front
 from .markup import Figures
+from .quantities import fmt
 from .reference import Reference, ReferenceFileError, load_reference
 from .render import place_tables
 from .rules import ReviewDates, review_due
@@ -77,6 +80,7 @@ class GuideReader(MarkdownReader):
         html = checked.html
         if not errors(findings):
             html = place_tables(html, guide, checked.tables, ref, checked.answers, checked.figures)
+            metadata["safe_amount"] = safe_amount(checked.tables, checked.figures)
         return html, metadata
 
     def _metadata(self, guide: Page, figures: Figures) -> dict[str, Any]:
@@ -103,3 +107,13 @@ class GuideReader(MarkdownReader):
         out["faqs"] = [faq.model_copy(update={"q": figures.plain(faq.q)}) for faq in guide.faqs]
         out["next_review_due"] = review_due(guide)
         return out
+
+
+def safe_amount(tables: Tables, figures: Figures) -> dict[str, Markup] | None:
+    """The figures of a guide's "how much is safe" card, as checked figures: the adult limit for supplements, and the
+    lowest elemental amount the guide's own tables give; None for a guide without magnesium supplement rows."""
+    lows = [line.elemental_low for table in tables.doses if table is not None for line in table.lines
+            if isinstance(line, SupplementLine) and line.nutrient.id == "magnesium" and line.basis == "elemental"]
+    if not lows:
+        return None
+    return {"limit": figures.text("{{limit: adults}}"), "start": figures.text(f"{{{{dose: {fmt(min(lows))} mg/day}}}}")}

@@ -64,11 +64,13 @@ def _project_build(tasks: Any, overrides: dict[str, str]) -> None:
 
 def _plain_build(tasks: Any, overrides: dict[str, str]) -> None:
     """Plain Pelican: the same settings, theme and Markdown, none of the project's plugins or reader."""
+    from guidepage.plugin import in_words
     from pelican import Pelican
     from pelican.log import init
 
     init(level=logging.WARNING, name="pelican")
-    Pelican(tasks._settings("pelicanconf.py", {**overrides, "PLUGINS": []})).run()
+    # The theme's one filter is the only piece of a plugin kept: without it the same templates cannot render.
+    Pelican(tasks._settings("pelicanconf.py", {**overrides, "PLUGINS": [], "JINJA_FILTERS": {"in_words": in_words}})).run()
 
 
 if __name__ == "__main__":

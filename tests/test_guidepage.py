@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -135,3 +136,20 @@ def test_the_home_page_places_the_disclaimer_after_its_introduction_once(output:
     notices = home.find_all("aside", class_="medical-disclaimer")
     assert len(notices) == 1
     assert notices[0].find_previous_sibling("header")["class"] == ["page-header", "home-intro"]
+
+
+@pytest.mark.parametrize(("day", "words"), [(datetime.date(2026, 11, 22), "22 November 2026"),
+                                            (datetime.datetime(2027, 1, 5, 9, 30), "5 January 2027"), ("", "")])
+def test_dates_read_in_words(day: object, words: str) -> None:
+    from guidepage.plugin import in_words
+
+    assert in_words(day) == words
+
+
+def test_a_guide_shows_its_review_dates_in_words_with_the_iso_date_in_datetime(output: Path) -> None:
+    page = BeautifulSoup((output / "benzodiazepine-withdrawal" / "magnesium-during-benzodiazepine-withdrawal" / "index.html")
+                         .read_text(encoding="utf-8"), "html.parser")
+    first = page.select_one("p.review time")
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", first["datetime"])
+    day = datetime.date.fromisoformat(first["datetime"])
+    assert first.get_text() == f"{day.day} {day:%B %Y}"

@@ -69,4 +69,5 @@ def test_an_unreviewed_limit_warns_on_build_fails_publish_and_passes_after_a_rev
     assert "  nutrients[magnesium].upper_limits.rows[9+ years].mg: 350 -> 3500 (fnb-dri-1997)" in reviewed.stdout.splitlines()
     assert invoke(project, "publish").returncode == 0
     page = (project / "output" / "reference" / "index.html").read_text(encoding="utf-8")
-    assert f'Last reviewed on <time datetime="{datetime.date.today()}">{datetime.date.today()}</time> by A. Reviewer, PharmD.' in page
+    today = datetime.date.today()
+    assert f'Last reviewed on <time datetime="{today}">{today.day} {today:%B %Y}</time> by A. Reviewer, PharmD.' in page

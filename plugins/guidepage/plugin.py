@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 from pelican import signals
@@ -34,7 +35,18 @@ def add_to_pages(generator: Any) -> None:
         _annotate(page)
 
 
+def in_words(day: object) -> str:
+    """Write a date as readers say it: 22 November 2026 (anything else as it is, so a missing date stays empty)."""
+    return f"{day.day} {day:%B %Y}" if isinstance(day, datetime.date) else str(day)
+
+
+def add_filters(pelican: Any) -> None:
+    """Offer the templates `in_words`, for dates a reader reads (the `datetime` attribute keeps the ISO form)."""
+    pelican.settings["JINJA_FILTERS"] = {**pelican.settings.get("JINJA_FILTERS", {}), "in_words": in_words}
+
+
 def register() -> None:
     """Connect the receivers (Pelican holds receivers weakly)."""
+    signals.initialized.connect(add_filters)
     signals.article_generator_finalized.connect(add_to_articles)
     signals.page_generator_finalized.connect(add_to_pages)

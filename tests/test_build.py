@@ -334,3 +334,15 @@ def test_a_guide_with_supplement_amounts_shows_how_much_is_safe_under_its_title(
 def test_a_guide_without_supplement_amounts_has_no_safe_amount_card(output: Path) -> None:
     entry = soup(output / "glossary" / "glutamate-storm" / "index.html")
     assert entry.find("aside", class_="safe-amount") is None
+
+
+def test_key_points_come_first_with_their_figures_checked(site: Path) -> None:
+    guide = site / "content" / "guides" / "every-table.md"
+    guide.write_text(guide.read_text(encoding="utf-8").replace(
+        "summary: ", 'key_points:\n  - "The bottom line first."\n  - "Adults: at most {{limit: adults}} from supplements."\n'
+        '  - "Food does not count."\nsummary: ', 1), encoding="utf-8")
+    page = guide_page(build(site))
+    points = page.find("header", class_="page-header").find("div", class_="key-points")
+    assert [li.get_text() for li in points.find_all("li")] == [
+        "The bottom line first.", "Adults: at most 350 mg a day from supplements.", "Food does not count."]
+    assert points.find("span", class_="figure")["data-ref"] == "fnb-dri-1997"

@@ -15,7 +15,7 @@ L = FIRST_LINE
     [
         ("sumary: typo\n",
          [f"g.md:{L}: sumary: found unknown field 'sumary'; expected one of title, date, modified, category, tags, summary,"
-          " last_reviewed, next_review_due, reviewed_by, sources, foods, forms, doses, faqs, slug, status, template, lang,"
+          " key_points, last_reviewed, next_review_due, reviewed_by, sources, foods, forms, doses, faqs, slug, status, template, lang,"
           " translation, author, authors, save_as, url or order (did you mean 'summary'?)"]),
         ("foods:\n  - food: spinach, boiled\n    serving: 1/2 cup\n    magnesium: 78\n",
          [f"g.md:{L + 1}: foods[0].magnesium_mg: found nothing; magnesium_mg is required",
@@ -68,3 +68,14 @@ def test_a_bad_row_does_not_hide_findings_in_other_rows(ref: Reference) -> None:
         f"g.md:{L + 2}: foods[1].magnesium_mg: found 157 mg per 1/2 cup; reference says 78 mg per 1/2 cup of spinach, boiled"
         " (within 10%) (ods-magnesium)",
     ]
+
+
+@pytest.mark.parametrize(
+    ("points", "message"),
+    [
+        ('["One.", "Two."]', "key_points: found 2 items; expected at least 3 items"),
+        ('["1.", "2.", "3.", "4.", "5.", "6."]', "key_points: found 6 items; expected at most 5 items"),
+    ],
+)
+def test_key_points_are_three_to_five_lines(ref: Reference, points: str, message: str) -> None:
+    assert [line.split(": ", 1)[1] for line in check(ref, f"key_points: {points}\n")] == [message]

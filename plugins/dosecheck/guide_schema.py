@@ -140,6 +140,7 @@ class Page(_Row):
     category: Text | None = None
     tags: list[Text] = []
     summary: Text | None = None
+    key_points: Annotated[list[Text], Field(min_length=3, max_length=5)] | None = None
     last_reviewed: datetime.date | None = None
     next_review_due: datetime.date | None = None
     reviewed_by: Reviewer | None = None

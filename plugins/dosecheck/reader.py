@@ -90,6 +90,8 @@ class GuideReader(MarkdownReader):
             if name in ("title", "summary"):
                 out[name] = figures.plain(value)
                 out[f"{name}_html"] = figures.text(value)
+            elif name == "key_points":
+                out[name] = [figures.text(point) for point in value]
             elif name in PELICAN_FIELDS:
                 text = value if isinstance(value, list) else str(value)
                 if value != []:

@@ -108,6 +108,14 @@ def model_findings(
         elif kind == "string_pattern_mismatch":
             pattern = error.get("ctx", {}).get("pattern", "")
             expected = f"expected {_PATTERN_WORDS.get(pattern, 'text matching ' + pattern)}"
+        elif kind in ("too_short", "too_long") and isinstance(value, list):
+            # A list with a size of its own (rows: at least one; key_points: three to five): say how many.
+            ctx = error.get("ctx", {})
+            found = f"{len(value)} item{'s' * (len(value) != 1)}"
+            bound = f"at least {ctx.get('min_length')}" if kind == "too_short" else f"at most {ctx.get('max_length')}"
+            expected = f"expected {bound} item{'s' * (bound != 'at least 1' and bound != 'at most 1')}"
+            if kind == "too_short" and ctx.get("min_length") == 1:
+                expected = f"expected {_TYPE_WORDS['too_short']}"
         elif kind in _BOUND_WORDS:
             bounds = {k: describe(int(v) if float(v).is_integer() else v) for k, v in error.get("ctx", {}).items()}
             expected = "expected " + _BOUND_WORDS[kind].format(**bounds)

@@ -16,7 +16,7 @@ from .raw_html import needle, removed
 # The front-matter fields a reader sees as prose, by their path without list indexes; the rest are data the rules check.
 # A source's title and publisher are left out: they are the citation as published, not the guide's own claims.
 PROSE: frozenset[tuple[str, ...]] = frozenset({
-    ("title",), ("summary",), ("category",), ("tags",), ("author",), ("authors",), ("reviewed_by", "name"),
+    ("title",), ("summary",), ("key_points",), ("category",), ("tags",), ("author",), ("authors",), ("reviewed_by", "name"),
     ("reviewed_by", "credentials"), ("sources", "note"), ("foods", "note"), ("forms", "note"), ("doses", "caption"),
     ("doses", "note"), ("doses", "rows", "note"), ("faqs", "q"),
 })

@@ -8,6 +8,8 @@ from pathlib import Path
 
 from markupsafe import Markup
 
+from dosecheck.html_tokens import TOKEN
+
 _OPENING = re.compile(r"<main\b[^>]*>|<body\b[^>]*>", re.IGNORECASE)
 
 
@@ -40,7 +42,6 @@ def signature(notice: str) -> str:
     return notice.split(' <a href="', 1)[0]
 
 
-_TOKEN = re.compile(r"<!--.*?(?:-->|$)|<(/?)([A-Za-z][\w:-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)(/?)>|[^<]+|<", re.DOTALL)
 _UNSEEN = frozenset({"script", "template", "noscript", "style", "iframe", "textarea", "title"})  # their text is not shown as text
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
 _HIDES = re.compile(r"""(?:^|\s)(?:hidden|aria-hidden\s*=\s*["']?true|inert)\b""", re.IGNORECASE)
@@ -57,7 +58,7 @@ def problem(html: str, notice: str) -> str | None:
     stack: list[tuple[str, bool]] = []  # open elements, and whether each hides what it holds
     in_main = False
     seen_main = "<main" in html.lower()
-    for token in _TOKEN.finditer(html):
+    for token in TOKEN.finditer(html):
         name = token[2]
         if name is None:
             continue  # text, comments and stray '<' hold no element
@@ -85,7 +86,7 @@ def problem(html: str, notice: str) -> str | None:
             if seen_main and not in_main:
                 return "the notice is outside <main>"
             return None
-        if tag not in _VOID and not token[4]:
+        if tag not in _VOID:
             stack.append((tag, hides))
     return "no notice"
 

@@ -15,9 +15,6 @@ ADULT_MONTHS = 19 * 12  # a supervised amount above the UL is never published fo
 SUPERVISED_FACTOR = 2  # without a supervised ceiling in the reference, twice the UL at most
 SUPERVISED_KINDS = ("study", "guideline")  # what may support an amount above the UL
 
-__all__ = ["CONDITIONS", "Expected", "RuleProblem", "check_doses", "expected_intake", "upper_limit"]
-
-
 class RuleProblem(Exception):
     """A row that cannot be compared; carries the field and the finding's text."""
 

@@ -117,11 +117,6 @@ def _classify(token: str, name: str, kind: Kind, ref: Reference) -> tuple[str, o
         if value is not None:
             return what, value
     names = [*ref.nutrient_names(), *ref.form_names(), *ref.food_names(), "compound", "elemental", "male", "female", *CONDITIONS]
-    return _refuse(token, kind, names)
-
-
-def _refuse(token: str, kind: Kind, names: list[str]) -> tuple[str, object]:
-    """Raise the finding for an argument that is none of what the kind takes."""
     allowed = one_of([_WHAT[w] for w in kind.takes])
     raise FigureProblem(f"expected {allowed}; {token!r} is none of them{did_you_mean(token, names)}")
 

@@ -129,7 +129,7 @@ def config_key(config: dict[str, Any] | None) -> str:
 class Converter:
     """The body and FAQ-answer converters for one Markdown configuration."""
 
-    def __init__(self, config: dict[str, Any]) -> None:
+    def __init__(self, config: dict[str, Any] | None) -> None:
         options = normalise(config)
         options["extensions"] = [*options["extensions"], _FigureExtension(self)]
         self.body = Markdown(**options)  # type: ignore[arg-type]
@@ -157,7 +157,7 @@ def converter(config: dict[str, Any] | None) -> Converter:
     """Return the converter for a Markdown configuration, built once per configuration."""
     key = config_key(config)
     if key not in _CONVERTERS:
-        _CONVERTERS[key] = Converter(normalise(config))
+        _CONVERTERS[key] = Converter(config)
     return _CONVERTERS[key]
 
 

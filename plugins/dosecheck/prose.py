@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from html import unescape
 
 from .figures import FIGURE
+from .html_tokens import TOKEN, attributes
 
 # A number as writers type it: 600, 1,000, 0.6, .5
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
@@ -64,12 +65,6 @@ class Hit:
     figure: bool = False
 
 
-# A page's HTML as a stream of comments, tags (closing mark, name, attributes) and text; a regular expression, as
-# Python-Markdown writes well-formed HTML and html.parser's per-event calls cost several times more.
-_TOKEN = re.compile(r"<!--.*?(?:-->|$)|<(/?)([A-Za-z][\w:-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)/?>|[^<]+|<", re.DOTALL)
-_ATTR = re.compile(r"""([^\s=/>"']+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
-
-
 def _runs(html: str, nonce: str) -> list[tuple[str, str]]:
     """Split HTML into runs of visible text and attribute values, leaving out the checked figures this run rendered."""
     runs: list[tuple[str, str]] = []
@@ -83,7 +78,7 @@ def _runs(html: str, nonce: str) -> list[tuple[str, str]]:
             runs.append((text, "cell" if cells else "code" if code else "text"))
         buffer.clear()
 
-    for token in _TOKEN.finditer(html):
+    for token in TOKEN.finditer(html):
         name = token[2]
         if name is None:
             if not token[0].startswith("<!--") and not in_figure:
@@ -101,8 +96,7 @@ def _runs(html: str, nonce: str) -> list[tuple[str, str]]:
             continue
         if tag in _BLOCKS or tag in _CODE:
             flush()  # code is its own run, so a finding can say the amount is in code
-        attrs = {m[1].lower(): unescape(m[2] if m[2] is not None else m[3] if m[3] is not None else m[4])
-                 for m in _ATTR.finditer(token[3])} if "=" in token[3] else {}
+        attrs = attributes(token[3]) if "=" in token[3] else {}
         if nonce and attrs.get("data-fig") == nonce:
             # A figure this run rendered: its text and its title are the checked value and its source.
             in_figure = True

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from html import unescape
 
 import nh3
+
+from .html_tokens import TOKEN, attributes
 
 # What Python-Markdown writes for the site's extensions, and the benign HTML writers use (abbr, details, kbd, figure).
 TAGS = frozenset({
@@ -32,10 +33,6 @@ DANGER = {"script": "runs code", "style": "restyles the page, the notice include
           "input": "asks a reader to type", "meta": "can send the reader to another site", "base": "redirects every link",
           "link": "loads a file from elsewhere"}
 
-_TAG = re.compile(r"<!--.*?(?:-->|$)|<(/?)([A-Za-z][\w:-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)/?>", re.DOTALL)
-_ATTR = re.compile(r"""([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
-
-
 def clean(html: str) -> str:
     """Return the HTML as the allowlist keeps it."""
     return nh3.clean(html, tags=set(TAGS), attributes={k: set(v) for k, v in ATTRIBUTES.items()}, url_schemes=SCHEMES,
@@ -45,16 +42,16 @@ def clean(html: str) -> str:
 def _parts(html: str) -> Counter[tuple[str, ...]]:
     """Count the elements and attributes (with their values) in HTML; text and comments do not count."""
     parts: Counter[tuple[str, ...]] = Counter()
-    for tag in _TAG.finditer(html):
+    for tag in TOKEN.finditer(html):
         if tag[2] is None or tag[1]:
             continue
         name = tag[2].lower()
         parts[(name,)] += 1
-        for attr in _ATTR.finditer(tag[3]):
-            value = " ".join(unescape(next((v for v in attr.groups()[1:] if v is not None), "")).split())
-            if attr[1].lower() == "style":
+        for attr, raw in attributes(tag[3]).items():
+            value = " ".join(raw.split())
+            if attr == "style":
                 value = value.replace(" ", "").rstrip(";")  # the sanitiser rewrites `text-align: left;` as `text-align:left`
-            parts[(name, attr[1].lower(), value)] += 1
+            parts[(name, attr, value)] += 1
     return parts
 
 

@@ -63,12 +63,7 @@ def check_body(doc: Document, converter: Converter, figures: Figures) -> tuple[s
         cursor = offset if offset is not None else cursor
         findings.append(hit_finding(doc.path, line or doc.body_line, "body", hit))
     findings += [Finding(doc.path, _source_line(doc, what), "body", what, RAW_HTML) for what in removed(html)]
-    for match in FIGURE.finditer(doc.body):
-        figures.check(match[1])  # figures in code are checked too, so check and build agree whatever renders them
-        problem = figures.problems.get(" ".join(match[1].split()))
-        if problem is not None:
-            line = doc.body_line + doc.body.count("\n", 0, match.start())
-            findings.append(Finding(doc.path, line, "body", match[0], problem.expected, problem.source))
+    findings += _figure_problems(doc.path, "body", doc.body, figures, doc.body_line, by_line=True)
     return strip_nonce(html, figures), findings
 
 
@@ -81,7 +76,7 @@ def check_answers(doc: Document, answers: list[tuple[int, str]], converter: Conv
         line = doc.front.line_of(loc)
         findings += [hit_finding(doc.path, line, field_name(loc), hit) for hit in visible_hits(html, figures.nonce)]
         findings += [Finding(doc.path, line, field_name(loc), what, RAW_HTML) for what in removed(html)]
-        findings += _figure_problems(doc, loc, answer, figures)
+        findings += _figure_problems(doc.path, field_name(loc), answer, figures, line)
         rendered.append(strip_nonce(html, figures))
     return rendered, findings
 
@@ -92,9 +87,7 @@ def check_front_text(doc: Document, figures: Figures) -> list[Finding]:
     for loc, text in _prose(doc.data, ()):
         line = doc.front.line_of(loc)
         findings += [hit_finding(doc.path, line, field_name(loc), hit) for hit in text_hits(text)]
-        for match in FIGURE.finditer(text):
-            figures.check(match[1])
-        findings += _figure_problems(doc, loc, text, figures)
+        findings += _figure_problems(doc.path, field_name(loc), text, figures, line)
     return findings
 
 
@@ -104,12 +97,15 @@ def _source_line(doc: Document, what: str) -> int:
     return doc.body_line + (doc.body.count("\n", 0, at) if at >= 0 else 0)
 
 
-def _figure_problems(doc: Document, loc: FieldPath, text: str, figures: Figures) -> Iterator[Finding]:
-    """Report each figure in a text that failed its check."""
+def _figure_problems(path: str, field: str, text: str, figures: Figures, line: int | None, by_line: bool = False) -> Iterator[Finding]:
+    """Check every figure written in a text, rendered or not (in code too, so check and build agree), and report each that
+    fails: at `line`, or, `by_line`, at the line of the text it stands on counting from `line`."""
     for match in FIGURE.finditer(text):
+        figures.check(match[1])
         problem = figures.problems.get(" ".join(match[1].split()))
         if problem is not None:
-            yield Finding(doc.path, doc.front.line_of(loc), field_name(loc), match[0], problem.expected, problem.source)
+            at = line + text.count("\n", 0, match.start()) if by_line and line is not None else line
+            yield Finding(path, at, field, match[0], problem.expected, problem.source)
 
 
 def _prose(value: Any, loc: FieldPath) -> Iterator[tuple[FieldPath, str]]:

@@ -83,24 +83,35 @@ def pelican_build(settings_file: str, overrides: dict[str, Any] | None = None, *
                 f"without it pages would be published unchecked (loaded: {', '.join(settings['PLUGINS']) or 'none'})",
                 code=1,
             )
-        cache = settings["CACHE_PATH"]  # read now: the dosecheck plugin narrows it to a versioned folder
+        cache = Path(settings["CACHE_PATH"])  # read now: the dosecheck plugin narrows it to a versioned folder
+        unreadable: Exception | None = None
         try:
-            pelican.run()
-        except (EOFError, zlib.error, gzip.BadGzipFile, pickle.UnpicklingError) as exc:
-            if retried:
-                raise
-            # Pelican writes its cache in place, so a build stopped while saving leaves it truncated
-            # and Pelican cannot read it again; the cache only saves time, so start it afresh.
-            print(f"warning: the content cache in {os.path.relpath(cache)} was unreadable ({type(exc).__name__}); "
-                  "rebuilding without it", file=sys.stderr)
-            shutil.rmtree(cache, ignore_errors=True)
-            return pelican_build(settings_file, overrides, retried=True)
+            # Pelican rewrites its cache files in place: two runs at once (a build and a publish) would read
+            # each other's half-written files, so runs sharing a cache take turns.
+            with exclusive(cache / ".lock", needed=False):
+                try:
+                    pelican.run()
+                except (EOFError, zlib.error, gzip.BadGzipFile, pickle.UnpicklingError) as exc:
+                    if retried:
+                        raise
+                    # A build stopped while saving leaves the cache truncated and Pelican cannot read it
+                    # again; the cache only saves time, so start it afresh.
+                    unreadable = exc
+                    for entry in cache.iterdir():
+                        if entry.is_dir():
+                            shutil.rmtree(entry, ignore_errors=True)
+                        elif entry.name != ".lock":
+                            entry.unlink(missing_ok=True)
         except OSError as exc:
             raise Exit(f"build failed: {disk_problem(exc)}", code=1) from None
         except Exception as exc:
             if getattr(exc, "writer_facing", False):
                 raise Exit(f"build failed: {exc}", code=1) from None
             raise
+        if unreadable is not None:
+            print(f"warning: the content cache in {os.path.relpath(cache)} was unreadable ({type(unreadable).__name__}); "
+                  "rebuilding without it", file=sys.stderr)
+            return pelican_build(settings_file, overrides, retried=True)
         if counter.messages:
             raise Exit(f"build failed: Pelican reported {len(counter.messages)} error(s) above, first: {counter.messages[0]}", code=1)
         return settings
@@ -182,6 +193,24 @@ def builds_folder(output: Path) -> Path:
     return output.parent / f".{output.name}-builds"
 
 
+@contextlib.contextmanager
+def exclusive(lock_file: Path, *, needed: bool = True) -> Iterator[None]:
+    """Hold an exclusive lock on `lock_file` (made if missing) while the block runs; other processes wait their turn.
+
+    With `needed` false, a lock that cannot be made is done without: what it guards cannot be written either.
+    """
+    with contextlib.ExitStack() as stack:
+        try:
+            lock_file.parent.mkdir(parents=True, exist_ok=True)
+            lock = stack.enter_context(open(lock_file, "w"))
+        except OSError:
+            if needed:
+                raise
+        else:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
+
+
 def point(link: Path, target: Path) -> None:
     """Make `link` a symbolic link to `target` in one atomic step."""
     temporary = link.parent / f".{link.name}.link-{os.getpid()}"
@@ -210,8 +239,8 @@ def disk_problem(exc: OSError) -> str:
     return f"{exc.strerror or exc}{where}; the previous site is unchanged"
 
 
-def atomic_build(settings_file: str) -> tuple[dict[str, Any], Path]:
-    """Build into a private folder and switch the output to it only when the build succeeded."""
+def atomic_build(settings_file: str) -> tuple[dict[str, Any], Path, int]:
+    """Build into a private folder and switch the output to it only when the build succeeded; return the settings, output and page count."""
     final = _output_folder(_settings(settings_file))
     builds = builds_folder(final)
     try:
@@ -224,6 +253,8 @@ def atomic_build(settings_file: str) -> tuple[dict[str, Any], Path]:
         settings = pelican_build(settings_file, {"OUTPUT_PATH": str(staging)})
         # Indexed before the switch, so a site is never published without its search index.
         index_search(staging)
+        # Counted before the switch: once switched, a build finishing next may remove this site.
+        pages = _count_pages(staging)
         _switch(final, staging, builds)
     except OSError as exc:
         shutil.rmtree(staging, ignore_errors=True)
@@ -231,14 +262,12 @@ def atomic_build(settings_file: str) -> tuple[dict[str, Any], Path]:
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return settings, final
+    return settings, final, pages
 
 
 def _switch(final: Path, staging: Path, builds: Path) -> None:
     """Point the output at a finished build in one atomic step, then remove the build it replaced."""
-    with open(builds / ".lock", "w") as lock:
-        # One switch at a time, so two builds never remove each other's site.
-        fcntl.flock(lock, fcntl.LOCK_EX)
+    with exclusive(builds / ".lock"):  # one switch at a time, so two builds never remove each other's site
         ready = builds / f"site-{datetime.datetime.now():%Y%m%d-%H%M%S}-{os.getpid()}-{staging.name.rsplit('-', 1)[-1]}"
         staging.rename(ready)
         previous: Path | None = None
@@ -281,16 +310,16 @@ def check(c: Context, settings: str = CONFIG["settings_base"]) -> None:
 @task
 def build(c: Context) -> None:
     """Check and build the site into output/ with the local settings; a failed build keeps the last site."""
-    _settings_used, output = atomic_build(CONFIG["settings_base"])
-    print(f"built {_count_pages(output)} pages into {os.path.relpath(output)}/")
+    _settings_used, output, pages = atomic_build(CONFIG["settings_base"])
+    print(f"built {pages} pages into {os.path.relpath(output)}/")
     print(f"view it with: invoke serve  (then open http://{CONFIG['host']}:{CONFIG['port']}/)")
 
 
 @task
 def publish(c: Context) -> None:
     """Check and build the site with the publishing settings; a failed build keeps the last site."""
-    settings, output = atomic_build(CONFIG["settings_publish"])
-    print(f"published {_count_pages(output)} pages into {os.path.relpath(output)}/ for {settings['SITEURL']}")
+    settings, output, pages = atomic_build(CONFIG["settings_publish"])
+    print(f"published {pages} pages into {os.path.relpath(output)}/ for {settings['SITEURL']}")
 
 
 @task(name="reference-review", help={"reviewer": "who reviewed the changes (asked for when left out)"})

@@ -79,7 +79,8 @@ def test_two_builds_at_once_never_leave_a_mixed_output(project: Path) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST")}
     runs = [subprocess.Popen([str(INVOKE), task], cwd=project, env=env, stdout=subprocess.DEVNULL,
                              stderr=subprocess.PIPE, text=True) for task in ("build", "publish", "build")]
-    assert [run.wait(timeout=300) for run in runs] == [0, 0, 0]
+    codes = [run.wait(timeout=300) for run in runs]
+    assert codes == [0, 0, 0], [run.stderr.read() for run in runs if run.stderr]
     pages = [p.read_text(encoding="utf-8") for p in (project / "output").rglob("*.html")]
     published = ["https://magnesium-guide.example" in page for page in pages]
     assert len(pages) > 20 and (all(published) or not any(published))

@@ -12,76 +12,11 @@ from dosecheck.document import parse
 from dosecheck.reference import Reference, load_reference
 from dosecheck.validate import check_document
 
-# The EU limits as their opinions give them: magnesium from supplements from 4 years (SCF 2001, in EFSA's 2006
-# compendium) and vitamin B6 for adults (EFSA NDA Panel 2023).
-EU = """authorities:
-  - {id: fnb, name: US Food and Nutrition Board (National Academies), short: US}
-  - {id: efsa, name: European Food Safety Authority, short: EU}
-"""
-EU_SOURCES = """  - id: efsa-2015-magnesium
-    title: "Scientific Opinion on Dietary Reference Values for magnesium (EFSA Journal 2015;13(7):4186)"
-    publisher: EFSA Panel on Dietetic Products, Nutrition and Allergies
-    year: 2015
-    url: https://www.efsa.europa.eu/en/efsajournal/pub/4186
-  - id: efsa-2006-ul
-    title: "Tolerable Upper Intake Levels for Vitamins and Minerals"
-    publisher: Scientific Committee on Food; EFSA Scientific Panel on Dietetic Products, Nutrition and Allergies
-    year: 2006
-    url: https://www.efsa.europa.eu/sites/default/files/efsa_rep/blobserver_assets/ndatolerableuil.pdf
-  - id: efsa-2023-b6
-    title: "Scientific opinion on the tolerable upper intake level for vitamin B6 (EFSA Journal 2023;21(5):8006)"
-    publisher: EFSA Panel on Nutrition, Novel Foods and Food Allergens
-    year: 2023
-    url: https://doi.org/10.2903/j.efsa.2023.8006
-"""
-MAGNESIUM_EU_INTAKES = """    other_intakes:
-      - authority: efsa
-        source: efsa-2015-magnesium
-        rows:
-          - {as_given: 7-11 months, male: 80, female: 80, type: AI}
-          - {as_given: 1 to under 3 years, male: 170, female: 170, type: AI}
-          - {as_given: 3 to under 10 years, male: 230, female: 230, type: AI}
-          - {as_given: 10 to under 18 years, male: 300, female: 250, type: AI}
-          - {as_given: 18 years and older, male: 350, female: 300, pregnancy: 300, lactation: 300, type: AI}
-"""
-MAGNESIUM_EU = """    other_limits:
-      - authority: efsa
-        applies_to: readily dissociable magnesium salts and magnesium oxide in supplements, water and added to food
-        source: efsa-2006-ul
-        rows:
-          - {population: 4+ years, as_given: 4 years and older, mg: 250}
-          - {population: 14-50 years, condition: pregnancy, as_given: pregnancy, mg: 250}
-          - {population: 14-50 years, condition: lactation, as_given: breastfeeding, mg: 250}
-"""
-B6_EU = """    other_limits:
-      - authority: efsa
-        applies_to: total intake from food and supplements
-        source: efsa-2023-b6
-        rows:
-          - {population: 19+ years, as_given: adults, mg: 12}
-"""
-
-
-def with_eu_limits(folder: Path) -> Path:
-    """Copy the real reference into `folder` with the EU limits added beside the US ones."""
-    copy_reference(folder)
-    path = folder / "reference.yaml"
-    text = REFERENCE.read_text(encoding="utf-8")
-    text = EU + text.replace("sources:\n", "sources:\n" + EU_SOURCES, 1)
-    magnesium_dv = "    daily_value: {mg: 420, population: adults and children 4 years and older, source: fda-dv-2016}\n"
-    assert text.count(magnesium_dv) == 1
-    text = text.replace(magnesium_dv, MAGNESIUM_EU + MAGNESIUM_EU_INTAKES + magnesium_dv)
-    b6_end = "        - {population: 19-50 years, condition: lactation, mg: 100}\n"
-    assert text.count(b6_end) == 1
-    text = text.replace(b6_end, b6_end + B6_EU)
-    path.write_text(text, encoding="utf-8")
-    return path
-
 
 @pytest.fixture
-def eu_ref(tmp_path: Path) -> Reference:
-    """The real reference with the EU limits."""
-    return load_reference(with_eu_limits(tmp_path))
+def eu_ref() -> Reference:
+    """The real reference, which holds the EU limits beside the US ones."""
+    return load_reference(REFERENCE)
 
 
 ROWS = """doses:
@@ -116,7 +51,7 @@ def test_the_note_is_on_the_page_beside_the_row(tmp_path: Path) -> None:
     from conftest import DATA
 
     shutil.copytree(DATA / "site" / "content", tmp_path / "content")
-    with_eu_limits(tmp_path / "content" / "data")
+    copy_reference(tmp_path / "content" / "data")
     guide = tmp_path / "content" / "guides" / "every-table.md"
     guide.write_text(guide.read_text(encoding="utf-8").replace("{form: glycinate, amount: 100-350 mg/day, note: Take with food}",
                                                               "{form: glycinate, amount: 100-300 mg/day, note: Take with food}"),
@@ -134,7 +69,7 @@ def test_the_reference_page_shows_the_other_limits_beside_the_sites(tmp_path: Pa
     from conftest import DATA
 
     shutil.copytree(DATA / "site" / "content", tmp_path / "content")
-    with_eu_limits(tmp_path / "content" / "data")
+    copy_reference(tmp_path / "content" / "data")
     page = soup(build(tmp_path) / "reference" / "index.html")
     us = page.find("table", id="ul-table")
     assert us.caption.get_text() == ("Tolerable upper intake level for supplemental magnesium, by life stage"
@@ -171,7 +106,7 @@ def test_an_unknown_authority_setting_is_refused(tmp_path: Path) -> None:
 
     with pytest.raises(ReferenceFileError) as caught:
         site_reference({"PATH": str(tmp_path), "DOSECHECK_REFERENCE": str(REFERENCE), "DOSECHECK_AUTHORITY": "who"})
-    assert str(caught.value) == "pelicanconf.py: DOSECHECK_AUTHORITY: found 'who'; expected an authority of the reference file: fnb"
+    assert str(caught.value) == "pelicanconf.py: DOSECHECK_AUTHORITY: found 'who'; expected an authority of the reference file: fnb, efsa"
 
 
 def test_the_reference_page_shows_the_other_intakes_in_their_own_age_bands(tmp_path: Path) -> None:
@@ -180,7 +115,7 @@ def test_the_reference_page_shows_the_other_intakes_in_their_own_age_bands(tmp_p
     from conftest import DATA
 
     shutil.copytree(DATA / "site" / "content", tmp_path / "content")
-    with_eu_limits(tmp_path / "content" / "data")
+    copy_reference(tmp_path / "content" / "data")
     page = soup(build(tmp_path) / "reference" / "index.html")
     assert page.find("table", id="intake-table").caption.get_text().endswith("(US Food and Nutrition Board (National Academies))")
     eu = page.find("table", id="intake-table-1")
@@ -189,3 +124,21 @@ def test_the_reference_page_shows_the_other_intakes_in_their_own_age_bands(tmp_p
         ["10 to under 18 years", "AI", "300 mg/day", "250 mg/day", "–", "–"],
         ["18 years and older", "AI", "350 mg/day", "300 mg/day", "300 mg/day", "300 mg/day"]]
     assert "efsa-2015-magnesium" in page.find("section", id="intakes")["data-ref"].split()
+
+
+def test_an_authority_view_looks_up_its_own_limits_after_the_reference_was_used(eu_ref: Reference) -> None:
+    eu_ref.nutrient("magnesium")  # fills the reference's look-up cache, which the view must not inherit
+    magnesium = eu_ref.for_authority("efsa").nutrient("magnesium")
+    assert magnesium is not None and (magnesium.upper_limits.authority, magnesium.upper_limits.rows[0].mg) == ("efsa", 250)
+
+
+def test_the_real_reference_holds_the_eu_values_beside_the_us_ones(eu_ref: Reference) -> None:
+    magnesium, b6 = eu_ref.nutrient("magnesium"), eu_ref.nutrient("vitamin B6")
+    assert magnesium is not None and b6 is not None
+    assert [(t.authority, t.source, [(r.population, r.mg) for r in t.rows]) for t in magnesium.other_limits] == [
+        ("efsa", "efsa-2006-ul", [("4+ years", 250), ("14-50 years", 250), ("14-50 years", 250)])]
+    assert [(r.as_given, r.male, r.female) for r in magnesium.other_intakes[0].rows] == [
+        ("7-11 months", 80, 80), ("1 to under 3 years", 170, 170), ("3 to under 10 years", 230, 230),
+        ("10 to under 18 years", 300, 250), ("18 years and older", 350, 300)]
+    assert [(r.as_given, r.mg) for r in b6.other_limits[0].rows] == [
+        ("7-11 months", 2.5), ("1-3 years", 3.2), ("adults", 12), ("pregnancy", 12), ("breastfeeding", 12)]

@@ -321,13 +321,13 @@ def test_a_guide_with_supplement_amounts_shows_how_much_is_safe_under_its_title(
     card = page.find("header", class_="page-header").find("aside", class_="safe-amount")
     items = [li.get_text() for li in card.find_all("li")]
     assert items == [
-        "Adults: at most 350 mg a day of magnesium from supplements and medicines.",
+        "Adults: at most 350 mg a day of magnesium from supplements and medicines (the US limit; the EU limit is 250 mg a day).",
         "Start low: the lowest amount in this guide's tables is 100 mg a day.",
         "Magnesium in food does not count towards the limit.",
         "With kidney disease, ask your doctor before taking any.",
     ]
     # Built from the reference as checked figures, never typed.
-    assert [s["data-ref"] for s in card.find_all("span", class_="figure")] == ["fnb-dri-1997", "fnb-dri-1997"]
+    assert [s["data-ref"] for s in card.find_all("span", class_="figure")] == ["fnb-dri-1997", "efsa-2006-ul", "fnb-dri-1997"]
     assert card.find("a")["href"].endswith("reference/#calculator")
 
 

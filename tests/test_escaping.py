@@ -85,7 +85,7 @@ def test_an_faq_answer_is_markdown_whose_raw_html_shows_as_text(page: BeautifulS
 
 def test_attributes_hold_the_exact_strings(page: BeautifulSoup) -> None:
     assert page.find("meta", attrs={"name": "description"})["content"] == payload("summary")
-    assert [a["href"] for a in page.select("section.sources a")] == [URL]
+    assert [a["href"] for a in page.select("section.sources ol a")] == [URL]
 
 
 def test_json_ld_cannot_break_out_of_its_script(page: BeautifulSoup) -> None:

@@ -22,7 +22,9 @@ def reference(tmp_path: Path) -> Path:
 
 def test_the_real_reference_is_as_last_reviewed() -> None:
     assert pending(REFERENCE) == []
-    assert last_review(REFERENCE) is not None
+    last = last_review(REFERENCE)
+    assert last is not None
+    assert any("other_limits[0].rows[19+ years].mg: (none) -> 12 (efsa-2023-b6)" in c for c in last.changes)  # the EU values' review
 
 
 def test_an_edited_limit_is_listed_with_its_old_value_and_source(reference: Path) -> None:
@@ -54,8 +56,10 @@ def test_an_unreviewed_limit_warns_on_build_fails_publish_and_passes_after_a_rev
     data = project / "content" / "data" / "reference.yaml"
     data.write_text(data.read_text(encoding="utf-8").replace(UL_ROW, UL_ROW.replace("350", "3500")), encoding="utf-8")
     line = next(n for n, text in enumerate(data.read_text(encoding="utf-8").splitlines(), 1) if "mg: 3500" in text)
+    last = last_review(REFERENCE)
+    assert last is not None
     message = (f"content/data/reference.yaml:{line}: nutrients[magnesium].upper_limits.rows[9+ years].mg: found 3500;"
-               " the review of 2026-12-01 by Magnesium Guide editors has 350: have the change reviewed, then run"
+               f" the review of {last.date} by {last.reviewer} has 350: have the change reviewed, then run"
                " invoke reference-review (fnb-dri-1997)")
     built = invoke(project, "build")
     assert built.returncode == 0 and f"warning: {message}" in built.stderr.splitlines()

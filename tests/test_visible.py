@@ -15,9 +15,9 @@ from dosecheck.prose import AMOUNT
 from dosecheck.reference import Reference
 
 FIGURES = DATA / "guides" / "valid" / "every-figure.md"
-UL_TITLE = ("Tolerable upper intake level for adults: 350 mg a day of magnesium (supplements and medications only, not"
-            " magnesium in food and water). Source: Dietary Reference Intakes for Calcium, Phosphorus, Magnesium, Vitamin D,"
-            " and Fluoride (1997)")
+UL_TITLE = ("Tolerable upper intake level for adults set by the US Food and Nutrition Board (National Academies): 350 mg a day"
+            " of magnesium (supplements and medications only, not magnesium in food and water). Source: Dietary Reference"
+            " Intakes for Calcium, Phosphorus, Magnesium, Vitamin D, and Fluoride (1997)")
 
 
 def unchecked_amounts(page: BeautifulSoup) -> list[str]:
@@ -54,9 +54,10 @@ def test_figures_render_with_their_reference_in_every_place(ref: Reference, figu
     assert article.blockquote.span["data-ref"] == "fda-dv-2016" and article.blockquote.get_text().strip() == "A quote: the Daily Value is 420 mg."
     # Checked tables: caption, notes and cells; a row's own nutrient is named.
     supplements = article.find("table", id="doses-1")
-    assert supplements["data-ref"] == "fnb-dri-1997"
+    assert supplements["data-ref"] == "fnb-dri-1997 efsa-2006-ul"  # the row is above the EU limit, and says so
     assert supplements.caption.get_text() == "Supplements within 350 mg a day"  # one row: nothing moves into the caption
-    assert supplements.tbody.tr.find_all("td")[-1].get_text() == "Split 350 mg a day over the day"
+    assert supplements.tbody.tr.find_all("td")[-1].get_text() == (
+        "Above the EU limit of 250 mg a day (4 years and older). Split 350 mg a day over the day")
     assert supplements.find_parent("div").find_next_sibling("p", class_="table-note").get_text() == (
         "Above 1,000 mg a day, diarrhoea is common.")
     calcium = article.find("table", id="doses-2")
@@ -77,7 +78,7 @@ def test_figures_render_with_their_reference_in_every_place(ref: Reference, figu
     assert faq.a.get_text() == "Read why 350 mg a day matters"
     # A reader on a phone cannot hover: the page lists the reference sources behind its figures.
     listed = article.find("p", id="figure-sources")
-    used = {"fnb-dri-1997", "usda-sr-legacy", "molecules-2020-mg", "magtein", "fda-dv-2016"}
+    used = {"fnb-dri-1997", "usda-sr-legacy", "molecules-2020-mg", "magtein", "fda-dv-2016", "efsa-2006-ul"}  # the last in the card
     assert set(listed["data-ref"].split()) == used == {r for span in article.select("span.figure") for r in span["data-ref"].split()}
     assert {a["href"] for a in listed.find_all("a")} == {ref.source_index[r].url for r in used}
     # The outline keeps the heading's figure; the run's marker never reaches the reader.

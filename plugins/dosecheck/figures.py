@@ -11,7 +11,7 @@ from .dose_rules import CONDITIONS, RuleProblem, expected_intake, upper_limit
 from .findings import did_you_mean, one_of
 from .life_stages import LifeStageError
 from .quantities import Amount, AmountError, parse_amount, whole
-from .reference import Food, Form, Nutrient, Reference
+from .reference import Authority, Food, Form, Nutrient, Reference
 from .rules import FOOD_MIN_SLACK_MG, FOOD_TOLERANCE, food_reference_mg
 from .servings import Serving, ServingError, parse_serving
 
@@ -59,6 +59,7 @@ class Args:
     food: Food | None = None
     serving: Serving | None = None
     stage: str | None = None
+    authority: Authority | None = None
     given: list[str] = field(default_factory=list)
 
 
@@ -67,10 +68,11 @@ _WHAT = {
     "amount": "an amount (100-350 mg/day)", "basis": "compound or elemental", "sex": "male or female",
     "condition": "pregnancy or lactation", "nutrient": "a nutrient (magnesium, zinc)", "form": "a form (glycinate)",
     "food": "a food (almonds)", "serving": "a serving (1 oz)", "stage": "a life stage (19-30 years, adults)",
+    "authority": "an authority (US, EU)",
 }
 _ONE = {
     "amount": "amount", "basis": "basis", "sex": "sex", "condition": "condition", "nutrient": "nutrient", "form": "form",
-    "food": "food", "serving": "serving", "stage": "life stage",
+    "food": "food", "serving": "serving", "stage": "life stage", "authority": "authority",
 }
 
 
@@ -147,6 +149,8 @@ def _read(what: str, token: str, lowered: str, name: str, ref: Reference) -> obj
             return parse_serving(token)
         except ServingError:
             return None
+    if what == "authority":
+        return ref.authority(token)
     try:
         ref.stages(token)
     except LifeStageError:
@@ -207,16 +211,28 @@ def _population(args: Args) -> str:
     return args.condition or args.stage or "adults"
 
 
+def _limits_nutrient(args: Args, ref: Reference) -> Nutrient:
+    """Return the figure's nutrient with the limits of the authority it names (the site's unless one is named)."""
+    nutrient = _nutrient(args, ref)
+    if args.authority is None:
+        return nutrient
+    named = ref.limits_by(nutrient, args.authority.id)
+    if named is None:
+        raise FigureProblem(f"reference gives no {args.authority.short} upper limit for {nutrient.name}")
+    return named
+
+
 def _limit(args: Args, ref: Reference) -> Expected:
     """Return the upper limit that applies to the figure's population and nutrient."""
-    return upper_limit(_nutrient(args, ref), _population(args), ref)
+    return upper_limit(_limits_nutrient(args, ref), _population(args), ref)
 
 
 def _limit_label(args: Args, ref: Reference, limit: Expected) -> str:
-    """Describe an upper limit for a title."""
-    nutrient = _nutrient(args, ref)
-    return (f"tolerable upper intake level for {_population(args)}: {span(limit.high, limit.high, per_day=True)}"
-            f" of {nutrient.name} ({nutrient.upper_limits.applies_to})")
+    """Describe an upper limit for a title, naming the authority that set it."""
+    nutrient = _limits_nutrient(args, ref)
+    authority = ref.authority_index[nutrient.upper_limits.authority]
+    return (f"tolerable upper intake level for {_population(args)} set by the {authority.name}:"
+            f" {span(limit.high, limit.high, per_day=True)} of {nutrient.name} ({nutrient.upper_limits.applies_to})")
 
 
 def _elemental(args: Args) -> tuple[float, float]:
@@ -238,7 +254,8 @@ def check_limit(args: Args, ref: Reference) -> Checked:
     label = _limit_label(args, ref, limit)
     label = label[:1].upper() + label[1:]
     if args.amount is not None and not args.amount.equals_mg(limit.high, limit.high):
-        raise FigureProblem(f"reference says the {limit.label} is {span(limit.high, limit.high, per_day=True)}"
+        whose = f"{args.authority.short} " if args.authority else ""
+        raise FigureProblem(f"reference says the {whose}{limit.label} is {span(limit.high, limit.high, per_day=True)}"
                             f" of {_nutrient(args, ref).name}", limit.source)
     text = _as_written(args.amount) if args.amount is not None else span(limit.high, limit.high, per_day=True)
     return Checked(text, label, (limit.source,))
@@ -347,7 +364,7 @@ def check_dv(args: Args, ref: Reference) -> Checked:
 
 
 KINDS: dict[str, Kind] = {
-    "limit": Kind(("amount", "condition", "nutrient", "stage"), (), check_limit, "{{limit: adults}}"),
+    "limit": Kind(("amount", "condition", "nutrient", "stage", "authority"), (), check_limit, "{{limit: adults}}"),
     "dose": Kind(("amount", "basis", "condition", "nutrient", "form", "stage"), ("amount",), check_dose,
                  "{{dose: 100-350 mg/day; glycinate}}"),
     "above": Kind(("amount", "basis", "condition", "nutrient", "form", "stage"), ("amount",), check_above,

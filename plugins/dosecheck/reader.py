@@ -12,11 +12,12 @@ from pelican.readers import MarkdownReader
 
 from .checked import SupplementLine, Tables
 from .document import MARKDOWN_EXTENSIONS, display_path, document_kind
+from .dose_rules import RuleProblem, upper_limit
 from .findings import Finding, errors
 from .guide_schema import Page, validate_front
 from .markup import Figures
 from .quantities import fmt
-from .reference import Reference, ReferenceFileError, load_reference
+from .reference import Nutrient, Reference, ReferenceFileError, load_reference
 from .render import place_tables
 from .rules import ReviewDates, review_due
 from .validate import check_document, read_document
@@ -81,6 +82,9 @@ class GuideReader(MarkdownReader):
         if not errors(findings):
             html = place_tables(html, guide, checked.tables, ref, checked.answers, checked.figures)
             metadata["safe_amount"] = safe_amount(checked.tables, checked.figures)
+        # The reference sources behind the page's figures (text, tables, card), listed for readers who cannot hover.
+        used = dict.fromkeys(source for figure in checked.figures.checked.values() for source in figure.refs)
+        metadata["figure_sources"] = [ref.source_index[source] for source in used]
         return html, metadata
 
     def _metadata(self, guide: Page, figures: Figures) -> dict[str, Any]:
@@ -102,13 +106,19 @@ class GuideReader(MarkdownReader):
         # Keeping the table objects too would cost memory for every guide for the whole build.
         out["reviewed_by"] = guide.reviewed_by
         out["sources"] = [s.model_copy(update={"note": figures.text(s.note)}) if s.note else s for s in guide.sources]
-        # The reference sources behind the figures in the text, listed on the page for readers who cannot hover.
-        used = dict.fromkeys(source for checked in figures.checked.values() for source in checked.refs)
-        out["figure_sources"] = [figures.ref.source_index[source] for source in used]
         # Structured data and feeds need each question as plain text, its figures shown as values.
         out["faqs"] = [faq.model_copy(update={"q": figures.plain(faq.q)}) for faq in guide.faqs]
         out["next_review_due"] = review_due(guide)
         return out
+
+
+def sets_adult_limit(ref: Reference, nutrient: Nutrient, authority: str) -> bool:
+    """Say whether `authority` sets an upper limit of `nutrient` for every adult."""
+    named = ref.limits_by(nutrient, authority)
+    try:
+        return named is not None and upper_limit(named, "adults", ref) is not None
+    except RuleProblem:
+        return False
 
 
 def safe_amount(tables: Tables, figures: Figures) -> dict[str, Markup] | None:
@@ -118,4 +128,12 @@ def safe_amount(tables: Tables, figures: Figures) -> dict[str, Markup] | None:
             if isinstance(line, SupplementLine) and line.nutrient.id == "magnesium" and line.basis == "elemental"]
     if not lows:
         return None
-    return {"limit": figures.text("{{limit: adults}}"), "start": figures.text(f"{{{{dose: {fmt(min(lows))} mg/day}}}}")}
+    ref = figures.ref
+    magnesium = ref.nutrient("magnesium")
+    assert magnesium is not None  # the reference schema requires it
+    # Other authorities' adult limits beside the site's, so a reader in the EU sees the lower one at a glance.
+    others = [ref.authority_index[t.authority].short for t in magnesium.other_limits if sets_adult_limit(ref, magnesium, t.authority)]
+    return {"limit": figures.text("{{limit: adults}}"), "start": figures.text(f"{{{{dose: {fmt(min(lows))} mg/day}}}}"),
+            "by": Markup.escape(ref.authority_index[magnesium.upper_limits.authority].short),
+            "others": Markup(", ").join(Markup("the {} limit is {}").format(short, figures.text(f"{{{{limit: adults; {short}}}}}"))
+                                       for short in others)}

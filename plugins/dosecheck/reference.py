@@ -324,6 +324,19 @@ class Reference(_Strict):
             raise found
         return list(found)
 
+    def authority(self, name: str) -> Authority | None:
+        """Find an authority by id or short name (EU, US), ignoring case."""
+        key = _key(name)
+        return next((a for a in self.authority_index.values() if key in (_key(a.id), _key(a.short))), None)
+
+    def limits_by(self, nutrient: Nutrient, authority: str) -> Nutrient | None:
+        """Return the nutrient with `authority`'s upper limits as its own, or None when that authority sets none."""
+        if nutrient.upper_limits.authority == authority:
+            return nutrient
+        if not any(t.authority == authority for t in nutrient.other_limits):
+            return None
+        return _with_primary(nutrient, authority)
+
     def for_authority(self, authority: str) -> Reference:
         """Return the reference with `authority`'s limits as the ones guides keep to, where it sets any; the limits
         they replace become the other authority's, so rows above them are still noted."""
@@ -331,7 +344,12 @@ class Reference(_Strict):
             return self
         views = self._authority_views
         if authority not in views:  # made once per loaded file, so its look-up caches serve every guide
-            views[authority] = self.model_copy(update={"nutrients": [_with_primary(n, authority) for n in self.nutrients]})
+            view = self.model_copy(update={"nutrients": [_with_primary(n, authority) for n in self.nutrients]})
+            # model_copy copies the look-up caches too; the view's must index its own nutrients.
+            for name, attribute in vars(Reference).items():
+                if isinstance(attribute, functools.cached_property):
+                    view.__dict__.pop(name, None)
+            views[authority] = view
         return views[authority]
 
     @functools.cached_property

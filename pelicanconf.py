@@ -33,6 +33,24 @@ MEDICAL_DISCLAIMER = (
     "or other taper without your prescriber."
 )
 MEDICAL_DISCLAIMER_URL = "disclaimer/"
+# Listing, tag, search and 404 pages show this one line after their heading, linking the full text;
+# guides and pages always show the full notice.
+MEDICAL_DISCLAIMER_SHORT = "General information, not medical advice."
+
+# Where every page's "Report an error on this page" link writes, with the page's address filled in
+# (CORRECTIONS_URL instead for a form or issue tracker). Publishing refuses an address that cannot receive.
+CORRECTIONS_EMAIL = "corrections@magnesium-guide.example"
+
+# The numbers in every page's get-help box (what each topic's box says is in PATH/data/help.yaml, HELP_FILE).
+EMERGENCY_NUMBERS = [
+    {"number": "999", "where": "UK"},
+    {"number": "112", "where": "EU"},
+    {"number": "911", "where": "US and Canada"},
+]
+CRISIS_LINES = [
+    {"number": "116 123", "name": "Samaritans, UK and Ireland"},
+    {"number": "988", "name": "Suicide & Crisis Lifeline, US"},
+]
 
 MARKDOWN = {
     "extension_configs": {

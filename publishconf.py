@@ -9,6 +9,11 @@ sys.path.append(os.curdir)
 from pelicanconf import *  # noqa: E402,F403
 
 SITEURL = os.environ.get("SITEURL", "https://magnesium-guide.example")
+# The corrections address readers write to: the local one is a placeholder, so publishing needs a real one.
+CORRECTIONS_EMAIL = os.environ.get("CORRECTIONS_EMAIL", CORRECTIONS_EMAIL)  # noqa: F405
+CORRECTIONS_URL = os.environ.get("CORRECTIONS_URL")
+# A corrections address at a reserved domain (.example, .test) fails a publish (a warning in local builds).
+CORRECTIONS_REQUIRED = "error"
 RELATIVE_URLS = False
 FEED_DOMAIN = SITEURL
 FEED_ALL_ATOM = "feeds/all.atom.xml"

@@ -129,8 +129,8 @@ def _reset_sitemap() -> None:
         sitemap.generator.__init__()
 
 
-# Pagefind writes these into pagefind/; the search page loads the last two.
-SEARCH_BUNDLE = ("pagefind-entry.json", "pagefind-ui.js", "pagefind-ui.css")
+# Pagefind writes these into pagefind/; the search page loads the last two when a reader first searches.
+SEARCH_BUNDLE = ("pagefind-entry.json", "pagefind.js", "wasm.en.pagefind")
 
 
 def index_search(site: Path) -> None:
@@ -585,8 +585,9 @@ RELIABILITY_TESTS = {
 
 def _corpus_figures() -> list[tuple[str, str]]:
     """Run every bad input through the checks in-process and count the outcomes."""
+    from dosecheck.document import read_document
     from dosecheck.reference import ReferenceFileError, load_reference
-    from dosecheck.validate import read_document, validate
+    from dosecheck.validate import validate
 
     ref = load_reference(ROOT / "content" / "data" / "reference.yaml")
     guides = sorted((ROOT / "tests" / "data" / "invalid" / "guides").glob("*.md"))
@@ -750,8 +751,8 @@ def page_path(output: Path, title: str) -> str | None:
 
 def guide_title(source: str) -> str:
     """Read a guide's title from its front matter."""
+    from dosecheck.document import read_document
     from dosecheck.guide_schema import validate_front
-    from dosecheck.validate import read_document
 
     guide, _parts, _findings = validate_front(read_document(ROOT / source, source, "guide"))
     if guide is None:

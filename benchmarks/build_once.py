@@ -64,13 +64,16 @@ def _project_build(tasks: Any, overrides: dict[str, str]) -> None:
 
 def _plain_build(tasks: Any, overrides: dict[str, str]) -> None:
     """Plain Pelican: the same settings, theme and Markdown, none of the project's plugins or reader."""
-    from guidepage.plugin import in_words
+    from guidepage.plugin import HelpBoxes, in_words
     from pelican import Pelican
     from pelican.log import init
 
     init(level=logging.WARNING, name="pelican")
-    # The theme's one filter is the only piece of a plugin kept: without it the same templates cannot render.
-    Pelican(tasks._settings("pelicanconf.py", {**overrides, "PLUGINS": [], "JINJA_FILTERS": {"in_words": in_words}})).run()
+    # The theme's filter and get-help boxes are the only pieces of a plugin kept: the same templates need them.
+    settings = tasks._settings("pelicanconf.py", {**overrides, "PLUGINS": [], "JINJA_FILTERS": {"in_words": in_words}})
+    path = str(Path(settings["PATH"]) / "data" / "help.yaml")
+    settings["JINJA_GLOBALS"] = {**settings.get("JINJA_GLOBALS", {}), "get_help": HelpBoxes(path, path)}
+    Pelican(settings).run()
 
 
 if __name__ == "__main__":

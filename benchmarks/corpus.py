@@ -85,6 +85,12 @@ def write_corpus(target: Path, count: int, seed: int = 1) -> Path:
     (content / "guides").mkdir(parents=True)
     shutil.copytree(ROOT / "content" / "pages", content / "pages")
     shutil.copytree(ROOT / "content" / "data", content / "data")
+    # The get-help boxes name the real guides; the generated site has none of them.
+    boxes = yaml.safe_load((content / "data" / "help.yaml").read_text(encoding="utf-8"))
+    boxes.pop("start_here", None)
+    for topic in boxes["topics"].values():
+        topic.pop("for_guides", None)
+    (content / "data" / "help.yaml").write_text(yaml.safe_dump(boxes, sort_keys=False, allow_unicode=True), encoding="utf-8")
     for n in range(count):
         (content / "guides" / f"guide-{n:05d}.md").write_text(guide(n, rng), encoding="utf-8")
     return content

@@ -11,8 +11,9 @@ import pytest
 
 from benchmarks.corpus import write_corpus
 from conftest import ROOT
+from dosecheck.document import read_document
 from dosecheck.reference import load_reference
-from dosecheck.validate import read_document, validate
+from dosecheck.validate import validate
 
 SIZE = 6
 

@@ -47,7 +47,9 @@ def _requests(output: Path, page: Path) -> list[str]:
     soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
     base = _address(output, page)
     found = [base]
-    found += [urljoin(base, link["href"]) for link in soup.find_all("link", href=True) if "stylesheet" in link.get("rel", [])]
+    # A print stylesheet (media="print") is fetched without holding up the page on screen: not counted.
+    found += [urljoin(base, link["href"]) for link in soup.find_all("link", href=True)
+              if "stylesheet" in link.get("rel", []) and link.get("media", "all") != "print"]
     found += [urljoin(base, script["src"]) for script in soup.find_all("script", src=True)]
     for address in found:
         file = _file(output, address)

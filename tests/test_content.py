@@ -9,8 +9,8 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 
 from conftest import ROOT
+from dosecheck.document import read_document
 from dosecheck.guide_schema import validate_front
-from dosecheck.validate import read_document
 
 CONTENT = ROOT / "content"
 GUIDES = sorted((CONTENT / "guides").rglob("*.md"))
@@ -125,3 +125,24 @@ def test_every_page_has_a_strict_csp_and_safe_external_links(output: Path) -> No
         assert all(s.get("src") or s.get("type") in ("application/ld+json", "application/json") for s in page.find_all("script")), file
         for link in page.find_all("a", href=re.compile(r"^https?://")):
             assert {"noopener", "noreferrer"} <= set(link.get("rel", [])), (file, link)
+
+
+def us_spellings() -> dict[str, str]:
+    """The US spellings search maps to the site's UK ones, read from the search script (one list for both)."""
+    script = (ROOT / "theme" / "static" / "js" / "search.js").read_text(encoding="utf-8")
+    block = re.search(r"var SPELLINGS = \{(.*?)\};", script, re.DOTALL)
+    assert block is not None
+    return dict(re.findall(r'(\w+): "(\w+)"', block[1]))
+
+
+def test_the_site_writes_uk_spelling_and_search_maps_the_us_one() -> None:
+    spellings = us_spellings()
+    assert spellings["diarrhea"] == "diarrhoea" and len(spellings) >= 10
+    found = []
+    files = [*(ROOT / "content").rglob("*.md"), ROOT / "content" / "data" / "help.yaml", *(ROOT / "theme" / "templates").glob("*.html")]
+    for path in files:
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if re.match(r"\s*(-\s*)?(title|url|publisher):", line):
+                continue  # a source's own title and address stay as published
+            found += [f"{path.relative_to(ROOT)}:{number}: {word}" for word in re.findall(r"[A-Za-z]+", line) if word.lower() in spellings]
+    assert found == []

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from conftest import DATA, invoke
+from dosecheck.document import MAX_BYTES, read_document
 from dosecheck.reference import Reference
-from dosecheck.validate import MAX_BYTES, read_document, validate
+from dosecheck.validate import validate
 
 CORPUS = DATA / "invalid" / "guides"
 GUIDES = sorted(p for p in CORPUS.iterdir() if p.suffix == ".md")

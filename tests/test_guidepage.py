@@ -123,9 +123,12 @@ def test_the_home_page_groups_guides_by_topic_with_the_glossary_last(output: Pat
     home = BeautifulSoup((output / "index.html").read_text(encoding="utf-8"), "html.parser")
     topics = [h.get_text(strip=True) for h in home.select("section.topic h3")]
     assert topics == ["Benzodiazepine withdrawal", "Kratom and 7-OH", "Symptoms", "Glossary"]
-    newest = [a.get_text() for a in home.select("#newest-heading + ul a")]
+    # One list of guides, after "start here" (content/data/help.yaml names those, in order).
+    assert home.find(id="newest-heading") is None
+    start = [a.get_text() for a in home.select("#start-heading + ul > li > a")]
+    assert start == ["Magnesium and benzodiazepine withdrawal: safe or risky?",
+                     "Tapering off 7-hydroxymitragynine (7-OH) with magnesium support", "Magnesium and akathisia"]
     reviewed = home.select("#reviewed-heading + ul li")
-    assert len(newest) == 5 and not {"Glutamate storm", "Micro-tapering"} & set(newest)
     assert len(reviewed) == 5 and all(li.find("time")["datetime"] for li in reviewed)
     glossary = home.find("h3", id="topic-glossary").find_parent("section")
     assert len(glossary.select("ul li")) == 6 and glossary.find("a", string="All 8 guides in Glossary")
@@ -135,7 +138,12 @@ def test_the_home_page_places_the_disclaimer_after_its_introduction_once(output:
     home = BeautifulSoup((output / "index.html").read_text(encoding="utf-8"), "html.parser")
     notices = home.find_all("aside", class_="medical-disclaimer")
     assert len(notices) == 1
-    assert notices[0].find_previous_sibling("header")["class"] == ["page-header", "home-intro"]
+    # Help first, then the one-line notice linking the full text.
+    intro = notices[0].find_parent("header")
+    assert intro["class"] == ["page-header", "home-intro"]
+    assert [c.name for c in intro.find_all(recursive=False)][:3] == ["h1", "aside", "aside"]
+    assert intro.find("aside")["class"] == ["get-help"]
+    assert notices[0].get_text(" ", strip=True) == "Medical disclaimer: General information, not medical advice. Read the full disclaimer ."
 
 
 @pytest.mark.parametrize(("day", "words"), [(datetime.date(2026, 11, 22), "22 November 2026"),

@@ -168,26 +168,64 @@ def test_the_no_script_table_gives_elemental_mg_for_common_label_amounts(page: B
     assert table.find_parent("form") is None  # visible whether or not the script runs
 
 
-def test_the_calculator_markup_keeps_its_contract(page: BeautifulSoup, ref: Reference) -> None:
-    form = page.find("form", id="mg-calculator")
+def test_the_page_opens_with_the_limit_then_the_tally(page: BeautifulSoup) -> None:
+    sections = [s["id"] for s in page.find("main").find_all("section")]
+    assert sections[:2] == ["limit", "calculator"]
+    assert sections.index("upper-limits") < sections.index("intakes")
+    limit = page.find("section", id="limit")
+    assert limit["data-ref"] == "fnb-dri-1997"
+    assert limit.find("p", class_="limit-figure").get_text() == (
+        "Adults: at most 350 mg a day of magnesium from supplements and medicines, all added together.")
+    assert f"The limit counts {SUPPLEMENTS_ONLY}." in limit.get_text()
+    # The last review, as the reference's review records give it.
+    review = limit.find("p", class_="review")
+    assert review.time["datetime"] and review.time.get_text() in review.get_text()
+
+
+def _template_text(tag: Tag) -> str:
+    """The text of an element inside a <template>, whose strings get_text() leaves out."""
+    return "".join(tag.find_all(string=True))
+
+
+def test_the_tally_markup_keeps_its_contract(page: BeautifulSoup, ref: Reference) -> None:
+    section = page.find("section", id="calculator")
+    assert set(section["data-ref"].split()) >= {"fnb-dri-1997", "molecules-2020-mg"}
+    form = section.find("form", id="mg-calculator")
     assert form.has_attr("hidden")  # the script reveals it
-    select = form.find("select", id="calc-form")
+    status, alert = form.find(id="tally-status"), form.find(id="tally-alert")
+    assert (status["role"], alert["role"], alert.get_text()) == ("status", "alert", "")
+    assert form.find("button", id="tally-add")["type"] == "button"
+    # One product, copied and numbered by the script.
+    product = form.find("template", id="tally-product").find("fieldset", class_="tally-product")
+    assert _template_text(product.legend) == "Product __N__"
+    select = product.find("select", id="calc-form-__N__")
     assert [o["value"] for o in select.find_all("option")] == [f.id for f in ref.forms]
-    amount = form.find("input", id="calc-amount")
-    assert (amount["type"], amount["min"], amount["inputmode"]) == ("number", "0", "decimal")
-    assert form.find("label", attrs={"for": "calc-amount"}).get_text() == "Amount of the compound, in mg"
-    assert form.find("label", attrs={"for": "calc-form"}).get_text() == "Form on the label"
-    live = form.find(attrs={"aria-live": "polite"})
-    for output_id in ("calc-elemental", "calc-ul-share"):
-        output = live.find("output", id=output_id)
-        assert output is not None and output.get_text() == "—"
-        assert not output.has_attr("data-low") and not output.has_attr("data-high")
-    assert "(350 mg a day)" in page.find("section", id="calculator").p.get_text()
+    assert _template_text(product.find("label", attrs={"for": "calc-form-__N__"})) == "Form of magnesium"
+    amount = product.find("input", id="calc-amount-__N__")
+    assert (amount["type"], amount["inputmode"]) == ("text", "decimal")
+    assert amount["aria-describedby"].split() == ["calc-unit-hint-__N__", "calc-amount-error-__N__"]
+    hint = _template_text(product.find(id="calc-unit-hint-__N__"))
+    assert hint == ("On a US Supplement Facts panel the amount is already elemental magnesium:"
+                    " “Magnesium (as magnesium glycinate) 200 mg” means 200 mg of magnesium.")
+    unit = product.find("fieldset", class_="calc-unit")
+    assert _template_text(unit.legend) == "The label gives this amount as"
+    radios = unit.find_all("input", type="radio")
+    assert [(r["value"], r.has_attr("checked")) for r in radios] == [("elemental", True), ("compound", False)]
+    assert _template_text(unit.find("label", attrs={"for": radios[0]["id"]})) == "Elemental magnesium (as on a US Supplement Facts label)"
+    assert product.find("input", id="calc-count-__N__")["value"] == "1"
+    # The warning names the limit, read from the reference.
+    warning = " ".join(_template_text(form.find("template", id="tally-alert-text")).split())
+    assert warning.startswith("This is at or above the adult limit for supplements, 350 mg a day.")
+    assert "loose stools or diarrhoea" in warning and "With kidney disease, ask a doctor" in warning
+    # Without the script, the steps by hand and the table of label amounts stay open.
+    by_hand = section.find("details", id="by-hand")
+    assert by_hand.has_attr("open") and by_hand.find("table", id="calc-table") is not None
+    assert "350 mg a day" in by_hand.ol.get_text()
 
 
 def test_the_page_is_generated_from_the_reference_not_copied(tmp_path: Path) -> None:
     shutil.copytree(DATA / "site" / "content", tmp_path / "content")
-    (tmp_path / "content" / "data").mkdir()
+    (tmp_path / "content" / "data").mkdir(exist_ok=True)
     reference = tmp_path / "content" / "data" / "reference.yaml"
     text = REFERENCE.read_text(encoding="utf-8")
     old = "listed: {serving: 1 oz, magnesium_mg: 80, source: ods-magnesium}"
@@ -203,7 +241,7 @@ def test_the_page_is_generated_from_the_reference_not_copied(tmp_path: Path) -> 
 def test_reference_text_stays_text_in_the_page_and_the_calculator_data(tmp_path: Path) -> None:
     payload = "</script><script>alert(1)</script><!--"
     shutil.copytree(DATA / "site" / "content", tmp_path / "content")
-    (tmp_path / "content" / "data").mkdir()
+    (tmp_path / "content" / "data").mkdir(exist_ok=True)
     text = REFERENCE.read_text(encoding="utf-8")
     old = "    name: Magnesium oxide\n"
     assert text.count(old) == 1

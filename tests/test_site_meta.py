@@ -16,9 +16,9 @@ from pelican.writers import FileOverwriteFailedError
 from test_build import build, site  # noqa: F401 - `site` is a fixture
 from test_tasks import BAD
 
-from conftest import ROOT, TODAY
+from conftest import CORRECTIONS, ROOT, TODAY
+from dosecheck.document import read_document
 from dosecheck.guide_schema import validate_front
-from dosecheck.validate import read_document
 from tasks import _settings, pelican_build
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -38,7 +38,7 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str,
     """Build the real content with the publishing settings into a temporary folder."""
     out = tmp_path_factory.mktemp("published")
     settings = pelican_build("publishconf.py", {"OUTPUT_PATH": str(out / "output"), "CACHE_PATH": str(out / "cache"),
-                                                "DOSECHECK_TODAY": TODAY})
+                                                "DOSECHECK_TODAY": TODAY, "CORRECTIONS_EMAIL": CORRECTIONS})
     assert settings["SITEURL"].startswith("https://")
     return out / "output", settings
 
@@ -195,10 +195,12 @@ def test_the_404_page_helps_and_carries_the_disclaimer_with_links_from_the_site_
         page = soup(built / "404.html")
         assert page.h1.get_text(strip=True) == "Page not found"
         notice = page.select("main aside.medical-disclaimer")
-        assert len(notice) == 1 and notice[0].get_text(" ", strip=True).startswith(f"Medical disclaimer: {DISCLAIMER}")
+        # The one-line notice after the heading, so the help is the first thing on the page.
+        assert len(notice) == 1 and notice[0].get_text(" ", strip=True).startswith(f"Medical disclaimer: {SETTINGS['MEDICAL_DISCLAIMER_SHORT']}")
+        assert notice[0].find_previous_sibling("h1") is page.h1
         assert notice[0].a["href"] == f"{root}disclaimer/"
         searches = page.select("form[role=search]")
-        assert [f["action"] for f in searches] == [f"{root}search/", f"{root}search/"]
+        assert [f["action"] for f in searches] == [f"{root}search/"]
         assert all(f.find("input", attrs={"name": "q", "type": "search"}) for f in searches)
         assert page.find("a", string="The home page")["href"] == root
         # Served at any address, at any depth: every link starts from the site root.

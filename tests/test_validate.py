@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 from conftest import DATA
+from dosecheck.document import read_document
 from dosecheck.reference import Reference
-from dosecheck.validate import read_document, validate
+from dosecheck.validate import validate
 
 INVALID = sorted((DATA / "guides" / "invalid").glob("*.md"))
 VALID = sorted((DATA / "guides" / "valid").glob("*.md"))

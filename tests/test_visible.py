@@ -15,7 +15,7 @@ from dosecheck.prose import AMOUNT
 from dosecheck.reference import Reference
 
 FIGURES = DATA / "guides" / "valid" / "every-figure.md"
-UL_TITLE = ("Tolerable upper intake level for adults set by the US Food and Nutrition Board (National Academies): 350 mg a day"
+UL_TITLE = ("US tolerable upper intake level for adults: 350 mg a day"
             " of magnesium (supplements and medications only, not magnesium in food and water). Source: Dietary Reference"
             " Intakes for Calcium, Phosphorus, Magnesium, Vitamin D, and Fluoride (1997)")
 
@@ -93,8 +93,7 @@ def test_titles_and_summaries_are_plain_text_where_markup_cannot_go(figure_page:
         "Adults need 310–420 mg a day; supplements stay within 350 mg a day.")
     data = [json.loads(s.string) for s in page.find_all("script", type="application/ld+json")]
     assert data[0]["name"] == "Why 350 mg a day is the limit"
-    assert data[1]["mainEntity"][0]["name"] == "Is 350 mg a day safe?"
-    assert data[1]["mainEntity"][0]["acceptedAnswer"]["text"].startswith("For most adults, yes: 350 mg a day is the upper limit.")
+    assert len(data) == 1
     listing = soup(output / "test-topic" / "index.html")
     link = next(a for a in listing.select("ul.guide-list a") if "limit" in a.get_text())
     assert link.get_text() == "Why 350 mg a day is the limit" and link.span["data-ref"] == "fnb-dri-1997"

@@ -20,11 +20,11 @@ class DisclaimerError(Exception):
     writer_facing = True  # printed without a traceback
 
 
-def notice_html(text: str, url: str | None = None) -> str:
-    """Render the disclaimer as a labelled note, left out of the search index."""
+def notice_html(text: str, url: str | None = None, setting: str = "MEDICAL_DISCLAIMER") -> str:
+    """Render the disclaimer (or its one-line form, named by `setting`) as a labelled note, left out of the search index."""
     if not isinstance(text, str) or not text.strip():
         raise DisclaimerError(
-            "pelicanconf.py: MEDICAL_DISCLAIMER: found nothing; set it to the disclaimer text every page must carry"
+            f"pelicanconf.py: {setting}: found nothing; set it to the disclaimer text every page must carry"
         )
     link = Markup(' <a href="{}">Read the full disclaimer</a>.').format(url) if url else Markup("")
     return str(
@@ -47,14 +47,15 @@ _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "
 _HIDES = re.compile(r"""(?:^|\s)(?:hidden|aria-hidden\s*=\s*["']?true|inert)\b""", re.IGNORECASE)
 
 
-def problem(html: str, notice: str) -> str | None:
+def problem(html: str, notice: str, short: str | None = None) -> str | None:
     """Say why a page does not show the notice, or return None when it does.
 
-    The notice counts only as an element a reader sees: an `aside.medical-disclaimer` with the disclaimer's text,
-    not in a comment, a script or a template, not hidden (by `hidden`, `aria-hidden`, `inert` or a closed
-    `<details>`), inside `<main>` when the page has one, and before the main content (its first `<h2>`).
+    The notice counts only as an element a reader sees: an `aside.medical-disclaimer` with the disclaimer's text
+    (or, where `short` is given, the one-line notice's), not in a comment, a script or a template, not hidden (by
+    `hidden`, `aria-hidden`, `inert` or a closed `<details>`), inside `<main>` when the page has one, and before the
+    main content (its first `<h2>`).
     """
-    text = _text_of(signature(notice))
+    texts = [_text_of(signature(n)) for n in (notice, short) if n]
     stack: list[tuple[str, bool]] = []  # open elements, and whether each hides what it holds
     in_main = False
     seen_main = "<main" in html.lower()
@@ -79,7 +80,7 @@ def problem(html: str, notice: str) -> str | None:
         if tag == "aside" and re.search(r"""class\s*=\s*["'][^"']*\bmedical-disclaimer\b""", attrs):
             end = html.find("</aside>", token.end())
             shown = _text_of(html[token.end(): end if end >= 0 else len(html)])
-            if text not in shown:
+            if not any(text in shown for text in texts):
                 return "the notice's text differs from MEDICAL_DISCLAIMER"
             if hides or any(hidden for _tag, hidden in stack):
                 return "the notice is hidden from readers"
@@ -96,9 +97,9 @@ def _text_of(html: str) -> str:
     return " ".join(unescape(re.sub(r"<[^>]*>", " ", html)).split())
 
 
-def carries(html: str, notice: str) -> bool:
+def carries(html: str, notice: str, short: str | None = None) -> bool:
     """Tell whether a page or a page's content shows the notice (a copy in a comment does not count)."""
-    return problem(html, notice) is None
+    return problem(html, notice, short) is None
 
 
 def prepend(content_html: str, notice: str) -> str:
@@ -106,9 +107,9 @@ def prepend(content_html: str, notice: str) -> str:
     return content_html if carries(content_html, notice) else notice + content_html
 
 
-def inject(page_html: str, notice: str) -> str:
-    """Put the notice at the start of <main>, else of <body>, unless the page has it."""
-    if carries(page_html, notice):
+def inject(page_html: str, notice: str, short: str | None = None) -> str:
+    """Put the notice at the start of <main>, else of <body>, unless the page has it (or, where allowed, the short one)."""
+    if carries(page_html, notice, short):
         return page_html
     match = _OPENING.search(page_html)
     if match is None:
@@ -118,12 +119,17 @@ def inject(page_html: str, notice: str) -> str:
     return page_html[:at] + notice + page_html[at:]
 
 
-def pages_without(output: Path, notice: str) -> list[tuple[Path, str]]:
-    """List the HTML files under `output` that do not show the notice, each with the reason."""
+def pages_without(output: Path, notice: str, short: str | None = None, full_only: frozenset[Path] = frozenset()) -> list[tuple[Path, str]]:
+    """List the HTML files under `output` that do not show the notice, each with the reason.
+
+    Pages in `full_only` (guides and pages) must show the full notice; the rest (listings, search, 404) may show
+    the one-line `short` notice instead.
+    """
     missing = []
     for page in sorted(output.rglob("*.htm*")):
         if page.suffix in (".html", ".htm"):
-            why = problem(page.read_text(encoding="utf-8", errors="replace"), notice)
+            allowed = None if page.resolve() in full_only else short
+            why = problem(page.read_text(encoding="utf-8", errors="replace"), notice, allowed)
             if why is not None:
                 missing.append((page, why))
     return missing

@@ -19,27 +19,43 @@ class NoticeForTemplates:
 
     text: str
     url: str | None
+    short_text: str | None = None
 
-    def __call__(self, siteurl: str) -> Markup:
-        """Render the notice linking the full disclaimer from this page."""
-        return Markup(_notice({"MEDICAL_DISCLAIMER": self.text, "MEDICAL_DISCLAIMER_URL": self.url}, siteurl))
+    def __call__(self, siteurl: str, short: bool = False) -> Markup:
+        """Render the notice linking the full disclaimer from this page; `short` gives the one-line form for listings."""
+        settings = {"MEDICAL_DISCLAIMER": self.text, "MEDICAL_DISCLAIMER_URL": self.url, "MEDICAL_DISCLAIMER_SHORT": self.short_text}
+        return Markup(_notice(settings, siteurl, short=short and bool(self.short_text)))
 
 
-def _notice(settings: dict[str, Any], siteurl: str | None = None) -> str:
-    """Build the notice from the settings, linking the full disclaimer from `siteurl` (default SITEURL)."""
+# The written pages of guides and pages, which must show the full notice; listings may show the one-line one.
+# Filled while content is finalised, read when pages are written and checked; emptied at the start of each build.
+_FULL_NOTICE_PAGES: set[Path] = set()
+
+
+def _notice(settings: dict[str, Any], siteurl: str | None = None, short: bool = False) -> str:
+    """Build the notice (or its one-line form) from the settings, linking the full disclaimer from `siteurl` (default SITEURL)."""
     url = settings.get("MEDICAL_DISCLAIMER_URL")
     if url and not url.startswith(("http://", "https://", "/")):
         url = f"{settings.get('SITEURL', '') if siteurl is None else siteurl}/{url}"
+    if short:
+        return notice_html(settings.get("MEDICAL_DISCLAIMER_SHORT", ""), url, "MEDICAL_DISCLAIMER_SHORT")
     return notice_html(settings.get("MEDICAL_DISCLAIMER", ""), url)
+
+
+def _short(settings: dict[str, Any]) -> str | None:
+    """Return the one-line notice listings may show instead, or None when MEDICAL_DISCLAIMER_SHORT is not set."""
+    return _notice(settings, short=True) if settings.get("MEDICAL_DISCLAIMER_SHORT") else None
 
 
 def check_settings(pelican: Any) -> None:
     """Fail at start-up, before any work, when the disclaimer text is missing; offer the notice to templates."""
     settings = pelican.settings
     _notice(settings)
-    # A template may place the notice itself (`{{ medical_disclaimer(SITEURL) }}`); pages whose
-    # template does not are given it at the start of <main> when written.
-    placer = NoticeForTemplates(settings.get("MEDICAL_DISCLAIMER", ""), settings.get("MEDICAL_DISCLAIMER_URL"))
+    _FULL_NOTICE_PAGES.clear()
+    # A template may place the notice itself (`{{ medical_disclaimer(SITEURL) }}`, or `short=True` on listings);
+    # pages whose template does not are given it at the start of <main> when written.
+    placer = NoticeForTemplates(settings.get("MEDICAL_DISCLAIMER", ""), settings.get("MEDICAL_DISCLAIMER_URL"),
+                                settings.get("MEDICAL_DISCLAIMER_SHORT"))
     settings["JINJA_GLOBALS"] = {**settings.get("JINJA_GLOBALS", {}), "medical_disclaimer": placer}
 
 
@@ -47,9 +63,11 @@ def add_to_content(generators: list[Any]) -> None:
     """Prepend the notice to every guide and page, so feeds and any theme carry it."""
     context = generators[0].context
     notice = _notice(context)
+    output = Path(context["OUTPUT_PATH"])
     for content in context["generated_content"].values():
         if content is not None and getattr(content, "_content", None) is not None:
             content._content = prepend(content._content, notice)
+            _FULL_NOTICE_PAGES.add((output / content.save_as).resolve())
 
 
 def add_to_written_page(path: str, context: dict[str, Any]) -> None:
@@ -58,16 +76,17 @@ def add_to_written_page(path: str, context: dict[str, Any]) -> None:
         return
     notice = _notice(context)
     file = Path(path)
+    short = None if file.resolve() in _FULL_NOTICE_PAGES else _short(context)
     html = file.read_text(encoding="utf-8")
-    if not carries(html, notice):
-        file.write_text(inject(html, notice), encoding="utf-8")
+    if not carries(html, notice, short):
+        file.write_text(inject(html, short or notice, short), encoding="utf-8")
 
 
 def check_output(pelican: Any) -> None:
     """Fail the build when any HTML page in the output lacks the notice."""
     notice = _notice(pelican.settings)
     output = Path(pelican.output_path)
-    missing = pages_without(output, notice)
+    missing = pages_without(output, notice, _short(pelican.settings), frozenset(_FULL_NOTICE_PAGES))
     if missing:
         names = ", ".join(f"{os.path.relpath(page)} ({why})" for page, why in missing[:10])
         more = f" and {len(missing) - 10} more" if len(missing) > 10 else ""

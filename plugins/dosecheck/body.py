@@ -51,6 +51,8 @@ def check_placeholders(guide: Page, doc: Document) -> Iterator[Finding]:
     """Check each placeholder names a table the front matter has."""
     ids = [t.id for t in guide.doses if t is not None and t.id]
     for ph in placeholders(doc):
+        if ph.kind == "snippet":
+            continue  # a shared section, checked against content/snippets (snippets.unknown_snippets)
         if ph.kind not in TABLE_KINDS:
             yield Finding(doc.path, ph.line, "body", f"the placeholder [[{ph.kind}]]",
                           f"expected one of {one_of([f'[[{k}]]' for k in TABLE_KINDS])}{did_you_mean(ph.kind, TABLE_KINDS)}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -10,7 +11,7 @@ from typing import Any, Literal
 from .findings import Finding, field_name
 from .located_yaml import Located, YamlProblem, load
 
-Kind = Literal["guide", "page"]
+Kind = Literal["guide", "page", "snippet"]  # a snippet: a shared section guides include, Markdown with no front matter
 MARKDOWN_EXTENSIONS = ("md", "markdown", "mkd", "mdown")
 _FENCE = "---"
 
@@ -50,6 +51,8 @@ def parse(raw: bytes, path: str, kind: Kind) -> Document:
     empty = Document(path, kind, Located(None), "", 1, problems)
     if problems:
         return empty
+    if kind == "snippet":
+        return Document(path, kind, Located({}), text, 1)
     lines = text.splitlines(keepends=True)
     if not lines or lines[0].strip() != _FENCE:
         empty.problems.append(
@@ -89,3 +92,37 @@ def document_kind(source_path: str, settings: dict[str, Any]) -> Kind:
     relative = Path(os.path.relpath(source_path, settings["PATH"]))
     pages = [Path(p) for p in settings.get("PAGE_PATHS", [])]
     return "page" if any(p == relative or p in relative.parents for p in pages) else "guide"
+
+
+MAX_BYTES = 1_000_000  # far above any real guide; keeps a runaway file from stalling every build
+
+
+def read_document(file: Path, display: str, kind: Kind, root: Path | None = None) -> Document:
+    """Read and parse a file; an unreadable, special, outside or oversized file becomes a document with one problem.
+
+    A FIFO, device or socket is refused without being opened (reading one can hang or never end), and so is a link
+    that leads outside `root`, the content folder, when it is given.
+    """
+    try:
+        info = file.stat()  # follows links: what would be read
+        if not stat.S_ISREG(info.st_mode):
+            what = "a named pipe (FIFO)" if stat.S_ISFIFO(info.st_mode) else "a device" if stat.S_ISCHR(info.st_mode) or \
+                stat.S_ISBLK(info.st_mode) else "a socket" if stat.S_ISSOCK(info.st_mode) else "a folder"
+            return _problem(display, kind, what, "a guide must be a regular file: replace it with a Markdown file or remove it")
+        if root is not None and not file.resolve().is_relative_to(root.resolve()):
+            return _problem(display, kind, f"a link to {file.resolve()}, outside the content folder",
+                            "copy the file into the content folder instead of linking to it")
+        size = info.st_size
+        raw = file.read_bytes() if size <= MAX_BYTES else b""
+    except OSError as exc:
+        return _problem(display, kind, "an unreadable file", f"{exc.strerror}: check the file's permissions")
+    if size > MAX_BYTES:
+        return _problem(display, kind, f"{size / 1_000_000:.1f} MB", f"a file may hold at most {MAX_BYTES // 1_000_000} MB: split it into several guides")
+    return parse(raw, display, kind)
+
+
+def _problem(display: str, kind: Kind, found: str, expected: str) -> Document:
+    """Make a document that carries one file-level problem."""
+    doc = parse(b"", display, kind)
+    doc.problems[:] = [Finding(display, None, "file", found, expected)]
+    return doc

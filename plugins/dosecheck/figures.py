@@ -231,7 +231,7 @@ def _limit_label(args: Args, ref: Reference, limit: Expected) -> str:
     """Describe an upper limit for a title, naming the authority that set it."""
     nutrient = _limits_nutrient(args, ref)
     authority = ref.authority_index[nutrient.upper_limits.authority]
-    return (f"tolerable upper intake level for {_population(args)} set by the {authority.name}:"
+    return (f"{authority.short} tolerable upper intake level for {_population(args)}:"
             f" {span(limit.high, limit.high, per_day=True)} of {nutrient.name} ({nutrient.upper_limits.applies_to})")
 
 

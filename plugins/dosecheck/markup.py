@@ -11,6 +11,7 @@ from typing import Any
 
 from markdown import Extension, Markdown
 from markdown.inlinepatterns import InlineProcessor
+from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 from markupsafe import Markup, escape
 
@@ -100,6 +101,23 @@ class _FigureExtension(Extension):
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Markdown's name
         md.inlinePatterns.register(_FigurePattern(self.converter), "checked_figure", 145)
+        md.treeprocessors.register(_TableCards(md), "table_cards", 5)  # after inline parsing (20): labels are final text
+
+
+class _TableCards(Treeprocessor):
+    """Label each cell of a table written in Markdown with its column's heading, so on a phone each row reads as a card."""
+
+    def run(self, root: etree.Element) -> None:
+        """Mark each body table and give its cells `data-label`."""
+        for table in root.iter("table"):
+            table.set("class", "body-table")
+            head = table.find("thead")
+            labels = ["".join(th.itertext()).strip() for th in head.iter("th")] if head is not None else []
+            body = table.find("tbody")
+            for row in body.iter("tr") if body is not None else []:
+                for label, cell in zip(labels, row.findall("td"), strict=False):
+                    if label:
+                        cell.set("data-label", label)
 
 
 @dataclass(frozen=True)

@@ -15,8 +15,10 @@ from pelican.cache import FileStampDataCacher
 from pelican.contents import Article, Page
 
 from .addresses import Address, check_addresses, generated, theme_templates
-from .document import MARKDOWN_EXTENSIONS, Kind, display_path, document_kind
+from .corrections import corrections_findings
+from .document import MARKDOWN_EXTENSIONS, Kind, display_path, document_kind, read_document
 from .findings import Finding, Severity, errors
+from .help import HelpFileError, help_path, unknown_guides
 from .markup import config_key
 from .reader import GuideReader, reference_path, site_reference
 from .reference import Reference
@@ -24,7 +26,8 @@ from .report import emit, fail_if_errors
 from .review import unreviewed_findings
 from .rules import ReviewPolicy, check_overdue
 from .site import map_files, source_files
-from .validate import read_document, validate
+from .snippets import check_snippets, snippet_files
+from .validate import validate
 
 logger = logging.getLogger(__name__)
 
@@ -41,6 +44,9 @@ def _cache_version(settings: dict[str, Any]) -> str:
     for file in sorted([*Path(__file__).parent.glob("*.py"), *Path(__file__).parent.glob("*.txt")]):
         digest.update(file.read_bytes())
     digest.update(Path(reference_path(settings)).read_bytes())
+    # The shared sections are rendered into every guide that includes them: an edit to one re-renders those guides.
+    for name, file in snippet_files(Path(settings["PATH"])).items():
+        digest.update(name.encode() + file.read_bytes())
     # What else changes a file's findings or HTML: the Markdown set-up and which files are pages.
     digest.update(config_key(settings.get("MARKDOWN")).encode())
     digest.update(repr((settings.get("PAGE_PATHS"), settings.get("ARTICLE_PATHS"), settings.get("DOSECHECK_AUTHORITY"))).encode())
@@ -177,7 +183,9 @@ def check_without_building(settings: dict[str, Any]) -> list[Finding]:
             fresh.append((file, kind))
     judged += map_files(fresh, _ReadJob(settings, review))
     findings = [f for found, _address in judged for f in found]
-    return findings + site_addresses(settings, [a for _found, a in judged if a is not None]) + reference_review_findings(settings)
+    addresses = [a for _found, a in judged if a is not None]
+    return (findings + site_addresses(settings, addresses) + reference_review_findings(settings) + help_findings(settings, addresses)
+            + corrections_findings(settings) + check_snippets(Path(settings["PATH"]), load(settings), settings.get("MARKDOWN")))
 
 
 def reference_review_findings(settings: dict[str, Any]) -> list[Finding]:
@@ -185,6 +193,16 @@ def reference_review_findings(settings: dict[str, Any]) -> list[Finding]:
     path = Path(reference_path(settings))
     severity: Severity = "error" if settings.get("DOSECHECK_UNREVIEWED", "warning") == "error" else "warning"
     return unreviewed_findings(path, display_path(str(path)), severity)
+
+
+def help_findings(settings: dict[str, Any], addresses: list[Address]) -> list[Finding]:
+    """Check the get-help boxes' file, and that each guide it names exists."""
+    path = help_path(settings)
+    display = display_path(str(path))
+    try:
+        return unknown_guides(path, display, [a.slug for a in addresses if a.kind == "guide"])
+    except HelpFileError as exc:
+        return exc.findings
 
 
 def previous_reads(settings: dict[str, Any]) -> dict[str, Mapping[str, Any]]:
@@ -214,8 +232,12 @@ def check(generators: list[Any]) -> None:
     context = generators[0].context
     findings = site_findings(context, load(context))
     contents = [c for c in context["generated_content"].values() if c is not None and "dosecheck_findings" in c.metadata]
-    findings += site_addresses(context, [address_of(c) for c in contents])
+    addresses = [address_of(c) for c in contents]
+    findings += site_addresses(context, addresses)
     findings += reference_review_findings(context)
+    findings += help_findings(context, addresses)
+    findings += corrections_findings(context)
+    findings += check_snippets(Path(context["PATH"]), load(context), context.get("MARKDOWN"))
     emit(findings)
     fail_if_errors(findings, "nothing was written; fix them and build again")
 

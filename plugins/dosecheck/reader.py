@@ -11,7 +11,7 @@ from markupsafe import Markup
 from pelican.readers import MarkdownReader
 
 from .checked import SupplementLine, Tables
-from .document import MARKDOWN_EXTENSIONS, display_path, document_kind
+from .document import MARKDOWN_EXTENSIONS, display_path, document_kind, read_document
 from .dose_rules import RuleProblem, upper_limit
 from .findings import Finding, errors
 from .guide_schema import Page, validate_front
@@ -20,7 +20,7 @@ from .quantities import fmt
 from .reference import Nutrient, Reference, ReferenceFileError, load_reference
 from .render import place_tables
 from .rules import ReviewDates, review_due
-from .validate import check_document, read_document
+from .validate import check_document
 
 
 def reference_path(settings: dict[str, Any]) -> str:
@@ -77,7 +77,6 @@ class GuideReader(MarkdownReader):
         metadata.update(self._metadata(guide, checked.figures))
         if doc.kind == "guide":
             metadata["guide_for_review"] = ReviewDates(guide.last_reviewed, guide.next_review_due)
-        metadata["faq_answers"] = checked.answers
         html = checked.html
         if not errors(findings):
             html = place_tables(html, guide, checked.tables, ref, checked.answers, checked.figures)
@@ -106,8 +105,6 @@ class GuideReader(MarkdownReader):
         # Keeping the table objects too would cost memory for every guide for the whole build.
         out["reviewed_by"] = guide.reviewed_by
         out["sources"] = [s.model_copy(update={"note": figures.text(s.note)}) if s.note else s for s in guide.sources]
-        # Structured data and feeds need each question as plain text, its figures shown as values.
-        out["faqs"] = [faq.model_copy(update={"q": figures.plain(faq.q)}) for faq in guide.faqs]
         out["next_review_due"] = review_due(guide)
         return out
 

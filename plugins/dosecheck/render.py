@@ -29,7 +29,9 @@ def _sources(ref: Reference, ids: Sequence[str], within: str = "") -> Markup:
     unique = list(dict.fromkeys(ids))
     for source_id in unique:
         source = ref.source_index[source_id]
-        links.append(Markup('<a href="{}" rel="noopener noreferrer">{}</a> ({})').format(source.url, source.title, source.publisher))
+        # Title and year only: the page's source list and /reference/ give each publisher, and a guide stays light.
+        year = Markup(" ({})").format(source.year) if source.year else Markup("")
+        links.append(Markup('<a href="{}" rel="noopener noreferrer">{}</a>{}').format(source.url, source.title, year))
     lead = Markup("{} ").format(within) if within else Markup("")
     return Markup('<p class="table-source" data-ref="{}">{}Checked against {}.</p>').format(" ".join(unique), lead, Markup("; ").join(links))
 

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .body import check_placeholders
 from .checked import Tables
-from .document import Document, Kind, parse
+from .document import Document
 from .dose_rules import check_doses
 from .findings import Finding
 from .guide_schema import validate_front
@@ -17,6 +16,7 @@ from .links import check_links
 from .markup import Figures, converter, new_figures
 from .reference import Reference
 from .rules import ReviewPolicy, check_foods, check_forms, check_overdue, check_review_dates, check_sources
+from .snippets import place_snippets, unknown_snippets
 from .visible import check_answers, check_body, check_front_text
 
 
@@ -49,6 +49,9 @@ def check_document(
         return CheckedDocument(list(doc.problems), figures)
     md = converter(markdown)
     html, findings = check_body(doc, md, figures)
+    if content_root is not None:
+        findings += unknown_snippets(doc, content_root)
+        html = place_snippets(html, content_root, md, figures)
     faqs = doc.data.get("faqs")
     answers = [(i, f["a"]) for i, f in enumerate(faqs) if isinstance(f, dict) and isinstance(f.get("a"), str)] if isinstance(faqs, list) else []
     rendered, answer_findings = check_answers(doc, answers, md, figures)
@@ -73,35 +76,3 @@ def check_document(
     return CheckedDocument(sorted(findings, key=lambda f: (f.line or 0, f.field)), figures, html, rendered, tables)
 
 
-MAX_BYTES = 1_000_000  # far above any real guide; keeps a runaway file from stalling every build
-
-
-def read_document(file: Path, display: str, kind: Kind, root: Path | None = None) -> Document:
-    """Read and parse a file; an unreadable, special, outside or oversized file becomes a document with one problem.
-
-    A FIFO, device or socket is refused without being opened (reading one can hang or never end), and so is a link
-    that leads outside `root`, the content folder, when it is given.
-    """
-    try:
-        info = file.stat()  # follows links: what would be read
-        if not stat.S_ISREG(info.st_mode):
-            what = "a named pipe (FIFO)" if stat.S_ISFIFO(info.st_mode) else "a device" if stat.S_ISCHR(info.st_mode) or \
-                stat.S_ISBLK(info.st_mode) else "a socket" if stat.S_ISSOCK(info.st_mode) else "a folder"
-            return _problem(display, kind, what, "a guide must be a regular file: replace it with a Markdown file or remove it")
-        if root is not None and not file.resolve().is_relative_to(root.resolve()):
-            return _problem(display, kind, f"a link to {file.resolve()}, outside the content folder",
-                            "copy the file into the content folder instead of linking to it")
-        size = info.st_size
-        raw = file.read_bytes() if size <= MAX_BYTES else b""
-    except OSError as exc:
-        return _problem(display, kind, "an unreadable file", f"{exc.strerror}: check the file's permissions")
-    if size > MAX_BYTES:
-        return _problem(display, kind, f"{size / 1_000_000:.1f} MB", f"a file may hold at most {MAX_BYTES // 1_000_000} MB: split it into several guides")
-    return parse(raw, display, kind)
-
-
-def _problem(display: str, kind: Kind, found: str, expected: str) -> Document:
-    """Make a document that carries one file-level problem."""
-    doc = parse(b"", display, kind)
-    doc.problems[:] = [Finding(display, None, "file", found, expected)]
-    return doc

@@ -1,5 +1,12 @@
-"""What a guide page shows besides its content: outline, reading time, related guides, neighbours."""
+"""What a guide page shows besides its content: outline, reading time, related guides, neighbours, and its doctor page."""
 
-from .plugin import register
+from . import doctor, plugin
+
+
+def register() -> None:
+    """Connect the page extras' receivers and the doctor pages' (plugins/guidepage/doctor.py)."""
+    plugin.register()
+    doctor.register()
+
 
 __all__ = ["register"]

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import datetime
+from dataclasses import dataclass
 from typing import Any
 
 from pelican import signals
+
+from dosecheck.document import display_path
+from dosecheck.help import HelpSource, HelpTopic, help_path, load_help
 
 from .outline import outline, reading_minutes
 from .related import neighbours, related
@@ -40,13 +44,47 @@ def in_words(day: object) -> str:
     return f"{day.day} {day:%B %Y}" if isinstance(day, datetime.date) else str(day)
 
 
-def add_filters(pelican: Any) -> None:
-    """Offer the templates `in_words`, for dates a reader reads (the `datetime` attribute keeps the ISO form)."""
-    pelican.settings["JINJA_FILTERS"] = {**pelican.settings.get("JINJA_FILTERS", {}), "in_words": in_words}
+@dataclass(frozen=True)
+class HelpBoxes:
+    """The get-help boxes for templates: `get_help.for_guide(slug, topic)`, `get_help.for_topic(name)`, `get_help.general()`.
+
+    Holds only the file's name (Pelican pickles its settings); the file is read once per version of it.
+    """
+
+    path: str
+    display: str
+
+    def for_guide(self, slug: str, category: str) -> tuple[HelpTopic, list[HelpSource]]:
+        """Return a guide's box and the sources it cites."""
+        boxes = load_help(self.path, self.display)
+        return self._with_sources(boxes.for_guide(slug, category))
+
+    def for_topic(self, category: str) -> tuple[HelpTopic, list[HelpSource]]:
+        """Return a topic page's box and the sources it cites."""
+        return self._with_sources(load_help(self.path, self.display).for_category(category))
+
+    def general(self) -> tuple[HelpTopic, list[HelpSource]]:
+        """Return the home page's box and the sources it cites."""
+        return self.for_topic("")
+
+    def start_here(self) -> list[str]:
+        """Return the slugs of the guides the home page offers first, in order."""
+        return list(load_help(self.path, self.display).start_here)
+
+    def _with_sources(self, topic: HelpTopic) -> tuple[HelpTopic, list[HelpSource]]:
+        return topic, load_help(self.path, self.display).cited(topic)
+
+
+def add_globals(pelican: Any) -> None:
+    """Offer the templates `in_words`, for dates a reader reads (the `datetime` attribute keeps the ISO form), and `get_help`."""
+    settings = pelican.settings
+    settings["JINJA_FILTERS"] = {**settings.get("JINJA_FILTERS", {}), "in_words": in_words}
+    path = help_path(settings)
+    settings["JINJA_GLOBALS"] = {**settings.get("JINJA_GLOBALS", {}), "get_help": HelpBoxes(str(path), display_path(str(path)))}
 
 
 def register() -> None:
     """Connect the receivers (Pelican holds receivers weakly)."""
-    signals.initialized.connect(add_filters)
+    signals.initialized.connect(add_globals)
     signals.article_generator_finalized.connect(add_to_articles)
     signals.page_generator_finalized.connect(add_to_pages)

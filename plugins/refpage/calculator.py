@@ -1,7 +1,7 @@
-"""The elemental magnesium calculator: its data for the script, and the table shown without JavaScript.
+"""The supplement tally: its data for the script, the wording it prints, and the table shown without JavaScript.
 
 The arithmetic and wording here are the ones theme/static/js/calculator.js uses, so a reader gets
-the same figure with or without the script.
+the same figure with or without the script, and the tests can hold the script to them.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from .data import FormRow
 # Compound weights that supplement labels commonly print, in mg; not reference figures, only the
 # amounts the no-script table works out.
 LABEL_AMOUNTS: tuple[int, ...] = (100, 250, 500, 1000)
-EMPTY = "—"  # what an output shows before a usable amount is entered
+EMPTY = "—"  # what a result shows before a usable amount is entered
 
 
 def calc_data(forms: Sequence[FormRow], adult_ul_mg: float) -> dict[str, Any]:
@@ -33,16 +33,26 @@ def elemental(amount_mg: float, form: FormRow) -> tuple[float, float]:
     return amount_mg * form.low, amount_mg * form.high
 
 
+def range_text(low_mg: float, high_mg: float) -> str:
+    """Print mg as the tally does: `N mg`, or `N–M mg` when the two figures differ in whole mg."""
+    return f"{whole(low_mg)}–{whole(high_mg)} mg" if whole(low_mg) != whole(high_mg) else f"{whole(high_mg)} mg"
+
+
 def elemental_text(amount_mg: float, form: FormRow) -> str:
-    """Print elemental mg as the calculator does: `N mg`, or `N–M mg` when the two figures differ in whole mg."""
-    low, high = elemental(amount_mg, form)
-    return f"{whole(low)}–{whole(high)} mg" if whole(low) != whole(high) else f"{whole(high)} mg"
+    """Print the elemental mg in `amount_mg` of the compound, as the tally does."""
+    return range_text(*elemental(amount_mg, form))
 
 
-def ul_share_text(amount_mg: float, form: FormRow, adult_ul_mg: float) -> str:
-    """Print the high elemental figure as a share of the adult UL, as the calculator does."""
-    _low, high = elemental(amount_mg, form)
-    return f"{whole(100 * high / adult_ul_mg)}% of the adult supplement upper limit ({fmt(adult_ul_mg)} mg a day)"
+def at_or_above(high_mg: float, adult_ul_mg: float) -> bool:
+    """Tell whether a total reaches the limit as printed: a total shown as `350 mg` must not read as below it."""
+    return whole(high_mg) >= adult_ul_mg
+
+
+def status_text(low_mg: float, high_mg: float, adult_ul_mg: float) -> str:
+    """Print the tally's total as the script does; a range is compared by its higher figure."""
+    share = f"{'up to ' if whole(low_mg) != whole(high_mg) else ''}{whole(100 * high_mg / adult_ul_mg)}%"
+    return (f"Total: {range_text(low_mg, high_mg)} of magnesium a day, {share} of the adult limit for supplements"
+            f" ({fmt(adult_ul_mg)} mg a day).")
 
 
 @dataclass(frozen=True)

@@ -79,9 +79,9 @@ def browser() -> Iterator[Browser]:
 
 @contextmanager
 def visit(browser: Browser, site: Site, name: str, width: int = 1280, scheme: str = "light", path: str | None = None,
-          wait_until: str = "load") -> Iterator[Visit]:
-    """Open a page (by name, or any `path`) at a width and colour scheme, recording console errors and every request."""
-    context = browser.new_context(viewport={"width": width, "height": 900})
+          wait_until: str = "load", height: int = 900) -> Iterator[Visit]:
+    """Open a page (by name, or any `path`) at a size and colour scheme, recording console errors and every request."""
+    context = browser.new_context(viewport={"width": width, "height": height})
     try:
         page = context.new_page()
         page.emulate_media(color_scheme=scheme)  # type: ignore[arg-type]

@@ -1,18 +1,12 @@
-"""What readers do: search, use the dose calculator, open FAQ answers from the keyboard."""
+"""What readers do: search and open FAQ answers from the keyboard (the supplement tally: test_tally.py)."""
 
 from __future__ import annotations
 
 import contextlib
-import math
 from urllib.parse import parse_qs, urlsplit
 
-import pytest
 from playwright.sync_api import Browser, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
-from conftest import REFERENCE
-from dosecheck.dose_rules import upper_limit
-from dosecheck.reference import Form, load_reference
 
 from .conftest import Site, visit
 
@@ -37,69 +31,34 @@ def test_searching_for_a_guides_topic_lists_that_guide(browser: Browser, site: S
         assert seen.errors == []
 
 
-def test_the_header_search_box_leads_to_results(browser: Browser, site: Site) -> None:
+def test_the_search_box_leads_to_results_and_loads_the_index_only_then(browser: Browser, site: Site) -> None:
     with visit(browser, site, "home") as seen:
-        box = seen.page.locator("form[role=search] input[name=q]")
+        page = seen.page
+        page.locator("header.site-header nav a", has_text="Search").click()
+        page.wait_for_url("**/search/")
+        requests: list[str] = []
+        page.on("request", lambda r: requests.append(urlsplit(r.url).path))
+        page.wait_for_timeout(300)
+        assert not [r for r in requests if "/pagefind/" in r]  # nothing of the index before the reader searches
+        box = page.get_by_label("Words to search for")
         box.fill(QUERY)
         box.press("Enter")
-        seen.page.wait_for_url("**/search/?*")
-        address = urlsplit(seen.page.url)
-        assert (address.path, parse_qs(address.query)) == ("/search/", {"q": [QUERY]})
-        found = _wait_for_result(seen.page, site.paths["guide"])
-        assert site.paths["guide"] in found, f"the header search for {QUERY!r} lists {found or 'no links'}"
+        found = _wait_for_result(page, site.paths["guide"])
+        assert site.paths["guide"] in found, f"searching for {QUERY!r} lists {found or 'no links'}"
+        address = urlsplit(page.url)
+        assert (address.path, parse_qs(address.query)) == ("/search/", {"q": [QUERY]})  # the address can be shared
+        assert "/pagefind/pagefind.js" in requests
         assert seen.errors == []
 
 
-def _js_round(value: float) -> int:
-    """Round as JavaScript's Math.round does: halves go up."""
-    return math.floor(value + 0.5)
-
-
-def _near_tie(value: float) -> bool:
-    """Tell whether a value sits so close to a rounding boundary that two correct programs could round it apart."""
-    return abs(value % 1 - 0.5) < 0.01 or abs((value * 10) % 1 - 0.5) < 0.01
-
-
-def _label_amount(form: Form, limit: float) -> int:
-    """Pick a label amount (mg of the compound) whose figures round the same way in any language."""
-    for amount in (500, 400, 600, 250, 750, 300, 800, 1000):
-        values = (amount * form.fraction_low, amount * form.fraction_high, 100 * amount * form.fraction_high / limit)
-        if not any(_near_tie(v) for v in values):
-            return amount
-    raise AssertionError(f"no label amount for {form.id} avoids a rounding tie")
-
-
-@pytest.mark.parametrize(("form_id", "single"), [("oxide", True), ("citrate", False)])
-def test_the_calculator_gives_elemental_magnesium_and_the_share_of_the_upper_limit(
-    browser: Browser, site: Site, form_id: str, single: bool
-) -> None:
-    ref = load_reference(REFERENCE)
-    form = ref.form(form_id)
-    assert form is not None and (form.fraction_low == form.fraction_high) is single, f"{form_id} changed shape in the reference"
-    magnesium = ref.nutrient("magnesium")
-    assert magnesium is not None
-    limit = upper_limit(magnesium, "adults", ref).high
-    amount = _label_amount(form, limit)
-    low, high = amount * form.fraction_low, amount * form.fraction_high
-    elemental = f"{_js_round(low)} mg" if _js_round(low) == _js_round(high) else f"{_js_round(low)}–{_js_round(high)} mg"
-    assert (_js_round(low) == _js_round(high)) is single, "pick a label amount whose range shows"
-    share = f"{_js_round(100 * high / limit)}% of the adult supplement upper limit ({limit:g} mg a day)"
-
-    with visit(browser, site, "reference") as seen:
-        page = seen.page
-        calculator = page.locator("form#mg-calculator")
-        expect(calculator).to_have_count(1)
-        offered = page.eval_on_selector_all("#calc-form option", "options => options.map(o => o.value).filter(Boolean)")
-        assert sorted(offered) == sorted(f.id for f in ref.forms)
-        page.select_option("#calc-form", form_id)
-        page.fill("#calc-amount", str(amount))
-        page.locator("#calc-amount").press("Tab")  # also fires change, for a calculator that listens to it
-        result = page.locator("output#calc-elemental")
-        expect(result).to_have_text(elemental)
-        expect(result).to_have_attribute("data-low", f"{low:.1f}")
-        expect(result).to_have_attribute("data-high", f"{high:.1f}")
-        expect(page.locator("output#calc-ul-share")).to_have_text(share)
-        assert seen.errors == []
+def test_a_us_spelling_finds_the_same_guides_as_the_uk_one(browser: Browser, site: Site) -> None:
+    shown = {}
+    for word in ("diarrhoea", "diarrhea"):
+        with visit(browser, site, "search", path=f"/search/?q={word}") as seen:
+            seen.page.wait_for_selector("#search ol.search-list")
+            shown[word] = seen.page.eval_on_selector_all(RESULT_LINKS, "links => links.map(a => new URL(a.href).pathname)")
+            assert seen.page.locator("#search > p").first.text_content() == f"{len(shown[word])} results for \u201c{word}\u201d"
+    assert len(shown["diarrhoea"]) >= 3 and shown["diarrhea"] == shown["diarrhoea"]
 
 
 def test_faq_answers_open_and_close_from_the_keyboard(browser: Browser, site: Site) -> None:

@@ -6,7 +6,7 @@ import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, Locator
 
 from .conftest import PAGES, SCHEMES, WIDTHS, Site, publish_readme_screenshot, visit
 
@@ -80,13 +80,26 @@ TEMPLATE_PATHS = ("/", "/about/", "/benzodiazepine-withdrawal/", "/tags/", "/tag
                   "/search/", "/no-such-page/", "/reference/")
 
 
+def box_of(locator: Locator) -> dict[str, float]:
+    """Return an element's box on the page (it must be laid out)."""
+    box = locator.bounding_box()
+    assert box is not None
+    return box
+
+
 @pytest.mark.parametrize("path", [*TEMPLATE_PATHS, "guide"])
 def test_the_medical_notice_is_visible_before_the_content_on_every_template(browser: Browser, site: Site, path: str) -> None:
     with visit(browser, site, "guide", path=None if path == "guide" else path) as seen:
         notice = seen.page.locator("main aside.medical-disclaimer")
         assert notice.count() == 1, f"{path}: {notice.count()} notices in <main>"
         assert notice.is_visible(), f"{path}: the notice is not visible"
-        assert notice.inner_text().startswith("Medical disclaimer: This site gives general information, not medical advice.")
+        # Guides and pages carry the full text; listings, search and 404 the one line, right after their heading.
+        full = path in ("/about/", "/reference/", "guide")
+        assert notice.inner_text().startswith("Medical disclaimer: This site gives general information, not medical advice." if full
+                                              else "Medical disclaimer: General information, not medical advice. Read the full disclaimer.")
+        if not full:
+            heading = seen.page.locator("main h1").bounding_box()
+            assert heading is not None and heading["y"] < box_of(notice)["y"], f"{path}: the one-line notice comes before the heading"
         box = notice.bounding_box()
         assert box is not None and box["height"] > 10 and box["width"] > 100, f"{path}: the notice is {box}"
         # Before the page's main content: no section heading of <main> comes before it.

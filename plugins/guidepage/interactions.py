@@ -1,0 +1,155 @@
+"""The medicines to check with magnesium: read once from content/data/interactions.yaml and checked like any prose."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+
+from dosecheck.findings import FieldPath, Finding, field_name
+from dosecheck.located_yaml import Located, YamlProblem, load
+from dosecheck.prose import text_hits
+from dosecheck.reference import Reference, RefSource
+from dosecheck.schema_errors import model_findings
+from dosecheck.visible import hit_finding
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+DEFAULT_FILE = "data/interactions.yaml"  # relative to the content folder; INTERACTIONS_FILE overrides it
+
+
+class InteractionsFileError(Exception):
+    """The interactions file cannot be used; carries every finding."""
+
+    exitcode = 1
+    writer_facing = True  # printed without a traceback
+
+    def __init__(self, findings: list[Finding]) -> None:
+        self.findings = findings
+        super().__init__("\n".join(str(f) for f in findings))
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Kind(_Strict):
+    """One kind of a medicine group (loop diuretics), with examples and, where the kinds differ, its own effect."""
+
+    name: Text
+    examples: list[Text] = Field(min_length=1)
+    effect: Text | None = None
+
+
+class Medicine(_Strict):
+    """One group of medicines the source lists, what it is used for, examples, and what magnesium does with it."""
+
+    name: Text
+    used_for: Text
+    examples: list[Text] = []
+    kinds: list[Kind] = []
+    effect: Text | None = None
+
+
+class InteractionsFile(_Strict):
+    """The list, the sentence before it, and the source (a reference.yaml source id) it follows."""
+
+    source: Text
+    intro: Text
+    medicines: list[Medicine] = Field(min_length=1)
+
+
+@dataclass(frozen=True)
+class Interactions:
+    """The checked list with its source as the reference file gives it, for templates."""
+
+    intro: str
+    medicines: list[Medicine]
+    source: RefSource
+
+
+def interactions_path(settings: dict[str, Any]) -> Path:
+    """Return the file the settings name (INTERACTIONS_FILE, relative to the content folder)."""
+    return Path(settings.get("PATH", "content")) / settings.get("INTERACTIONS_FILE", DEFAULT_FILE)
+
+
+def load_interactions(path: str | Path, display: str, ref: Reference) -> Interactions | None:
+    """Read and check the file against the reference's sources; None when there is no file (a site without the list).
+
+    Raises InteractionsFileError listing every problem.
+    """
+    file = Path(path)
+    if not file.is_file():
+        return None
+    checked = _load_cached(str(file.resolve()), file.stat().st_mtime_ns, display)
+    source = ref.source_index.get(checked.source)
+    if source is None:
+        located = _located(str(file.resolve()), file.stat().st_mtime_ns, display)
+        raise InteractionsFileError([Finding(display, located.line_of(("source",)), "source", repr(checked.source),
+                                             f"expected a source id of the reference file: {', '.join(ref.source_index)}")])
+    return Interactions(checked.intro, list(checked.medicines), source)
+
+
+@functools.lru_cache(maxsize=4)
+def _located(path: str, _version: int, display: str) -> Located:
+    """Parse one version of the file once, keeping the line of every field."""
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InteractionsFileError([Finding(display, None, "interactions", "an unreadable file", str(exc))]) from None
+    try:
+        return load(text)
+    except YamlProblem as exc:
+        raise InteractionsFileError([Finding(display, exc.line, field_name(exc.field_path) if exc.field_path else "interactions",
+                                             exc.found, exc.advice())]) from None
+
+
+@functools.lru_cache(maxsize=4)
+def _load_cached(path: str, version: int, display: str) -> InteractionsFile:
+    """Check one version of the file once."""
+    located = _located(path, version, display)
+    try:
+        checked = InteractionsFile.model_validate(located.data)
+    except ValidationError as exc:
+        raise InteractionsFileError(model_findings(exc, display, located, InteractionsFile)) from None
+    findings = list(_consistency(checked, display, located))
+    if findings:
+        raise InteractionsFileError(findings)
+    return checked
+
+
+def _consistency(checked: InteractionsFile, path: str, located: Located) -> Iterator[Finding]:
+    """Check what the schema cannot: each group names examples and says what magnesium does, and no text holds an amount."""
+    for i, medicine in enumerate(checked.medicines):
+        loc: FieldPath = ("medicines", i)
+        if not medicine.examples and not medicine.kinds:
+            yield Finding(path, located.line_of(loc), field_name(loc), "no examples and no kinds",
+                          "add examples (medicine names) or kinds, each with its examples")
+        if medicine.effect is None and (not medicine.kinds or any(kind.effect is None for kind in medicine.kinds)):
+            yield Finding(path, located.line_of(loc), field_name(loc), "no effect",
+                          "add effect: what magnesium and the medicine do to each other, in plain words (or one per kind)")
+    for loc, text in _texts(checked):
+        # Nothing here is checked against the reference: an amount would reach readers unchecked.
+        for hit in text_hits(text):
+            yield hit_finding(path, located.line_of(loc), field_name(loc), hit)
+
+
+def _texts(checked: InteractionsFile) -> Iterator[tuple[FieldPath, str]]:
+    """Yield every string a reader sees, with its field path."""
+    yield ("intro",), checked.intro
+    for i, medicine in enumerate(checked.medicines):
+        yield ("medicines", i, "name"), medicine.name
+        yield ("medicines", i, "used_for"), medicine.used_for
+        for j, example in enumerate(medicine.examples):
+            yield ("medicines", i, "examples", j), example
+        if medicine.effect is not None:
+            yield ("medicines", i, "effect"), medicine.effect
+        for k, kind in enumerate(medicine.kinds):
+            yield ("medicines", i, "kinds", k, "name"), kind.name
+            for j, example in enumerate(kind.examples):
+                yield ("medicines", i, "kinds", k, "examples", j), example
+            if kind.effect is not None:
+                yield ("medicines", i, "kinds", k, "effect"), kind.effect

@@ -780,7 +780,7 @@ def _lighthouse(lighthouse: Path, chromium: str, url: str, preset: str) -> dict[
 
 @task
 def audit(c: Context, guide: str = AUDIT_GUIDE) -> None:
-    """Run Lighthouse, mobile and desktop, on the built home page, a guide and the reference page; print a table."""
+    """Run Lighthouse, mobile and desktop, on the built home page, a guide, the reference page and a search; print a table."""
     output = (ROOT / CONFIG["deploy_path"]).resolve()
     lighthouse = ROOT / "node_modules" / ".bin" / "lighthouse"
     chromium = find_chromium()
@@ -796,7 +796,7 @@ def audit(c: Context, guide: str = AUDIT_GUIDE) -> None:
     server, origin = serve_static(output)
     rows, failures = [], []
     try:
-        for name, path in (("home", "/"), ("guide", guide_path), ("reference", "/reference/")):
+        for name, path in (("home", "/"), ("guide", guide_path), ("reference", "/reference/"), ("search", "/search/?q=sleep")):
             for preset in ("mobile", "desktop"):
                 report = _lighthouse(lighthouse, chromium, origin + path, preset)
                 if isinstance(report, str):

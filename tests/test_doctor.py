@@ -11,14 +11,15 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 from guidepage.doctor import default_url, url_pattern
-from guidepage.interactions import InteractionsFileError, load_interactions
 from guidepage.tables import rebase_links, rebaser, table_blocks
 from test_search import fragments, resolve
 from test_visible import unchecked_amounts
 
 from conftest import ROOT, invoke
+from dosecheck.datafile import DataFileError
 from dosecheck.document import read_document
 from dosecheck.guide_schema import validate_front
+from dosecheck.interactions import load_interactions
 from dosecheck.reference import Reference
 from tasks import _settings
 
@@ -139,7 +140,7 @@ def test_an_amount_in_the_medicines_list_fails_with_its_line(tmp_path: Path, ref
     data = _real()
     data["medicines"][0]["effect"] = "Keep magnesium under 250 mg when you take them."
     file = _write(tmp_path, data)
-    with pytest.raises(InteractionsFileError) as caught:
+    with pytest.raises(DataFileError) as caught:
         load_interactions(file, "interactions.yaml", ref)
     [finding] = caught.value.findings
     assert finding.field == "medicines[0].effect" and finding.found.startswith("the amount '250 mg' in the text")
@@ -149,7 +150,7 @@ def test_an_amount_in_the_medicines_list_fails_with_its_line(tmp_path: Path, ref
 
 def test_a_source_the_reference_does_not_have_fails(tmp_path: Path, ref: Reference) -> None:
     file = _write(tmp_path, {**_real(), "source": "ods-magnesum"})
-    with pytest.raises(InteractionsFileError) as caught:
+    with pytest.raises(DataFileError) as caught:
         load_interactions(file, "interactions.yaml", ref)
     assert [(f.line, f.field, f.found) for f in caught.value.findings] == [(1, "source", "'ods-magnesum'")]
 
@@ -159,11 +160,11 @@ def test_a_group_without_examples_or_effect_and_unknown_fields_fail(tmp_path: Pa
     data["medicines"][0] = {"name": "Statins", "used_for": "cholesterol"}
     data["medicines"][1]["dose"] = "x"
     file = _write(tmp_path, data)
-    with pytest.raises(InteractionsFileError) as caught:
+    with pytest.raises(DataFileError) as caught:
         load_interactions(file, "interactions.yaml", ref)
     assert [f.field for f in caught.value.findings] == ["medicines[1].dose"]  # the schema speaks first
     del data["medicines"][1]["dose"]
-    with pytest.raises(InteractionsFileError) as caught:
+    with pytest.raises(DataFileError) as caught:
         load_interactions(_write(tmp_path, data), "interactions.yaml", ref)
     assert [(f.field, f.found) for f in caught.value.findings] == [("medicines[0]", "no examples and no kinds"),
                                                                    ("medicines[0]", "no effect")]

@@ -7,26 +7,14 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from .datafile import DataFileError, amounts_in, read_data_file
 from .findings import FieldPath, Finding, field_name
-from .located_yaml import Located, YamlProblem, load
-from .prose import text_hits
-from .schema_errors import model_findings
-from .visible import hit_finding
+from .located_yaml import Located
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 GENERAL = "general"  # the box for the home page, and for a guide whose topic has no box of its own
-
-
-class HelpFileError(Exception):
-    """The help file cannot be used; carries every finding."""
-
-    writer_facing = True
-
-    def __init__(self, findings: list[Finding]) -> None:
-        self.findings = findings
-        super().__init__("\n".join(str(f) for f in findings))
 
 
 class _Strict(BaseModel):
@@ -94,52 +82,30 @@ class HelpFile(_Strict):
 
 
 def load_help(path: str | Path, display: str) -> HelpFile:
-    """Read and check the help file; raise HelpFileError listing every problem."""
-    return _loaded(path, display)[0]
+    """Read and check the help file; raise DataFileError listing every problem."""
+    return _checked(path, display)[0]
 
 
 def unknown_guides(path: str | Path, display: str, slugs: list[str]) -> list[Finding]:
     """Report each guide slug the boxes name that is not a guide of the site."""
-    help_file, located = _loaded(path, display)
+    help_file, located = _checked(path, display)
     named: list[tuple[FieldPath, str]] = [(("start_here", i), slug) for i, slug in enumerate(help_file.start_here)]
     named += [(("topics", name, "for_guides", i), slug) for name, topic in help_file.topics.items() for i, slug in enumerate(topic.for_guides)]
     return [Finding(display, located.line_of(loc), field_name(loc), repr(slug), f"expected a guide's slug: {', '.join(sorted(slugs))}")
             for loc, slug in named if slug not in slugs]
 
 
-def _loaded(path: str | Path, display: str) -> tuple[HelpFile, Located]:
-    """Return the checked file and its field lines, read once per version of the file."""
-    file = Path(path)
-    stat = file.stat() if file.is_file() else None
-    return _load_cached(str(file.resolve()), stat.st_mtime_ns if stat else 0, display)
-
-
-@functools.lru_cache(maxsize=4)
-def _load_cached(path: str, _version: int, display: str) -> tuple[HelpFile, Located]:
-    """Load one version of the file once."""
-    try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise HelpFileError([Finding(display, None, "help", "no file", "create it: every page shows a get-help box from it")]) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise HelpFileError([Finding(display, None, "help", "an unreadable file", str(exc))]) from None
-    try:
-        located = load(text)
-    except YamlProblem as exc:
-        raise HelpFileError([Finding(display, exc.line, field_name(exc.field_path) if exc.field_path else "help", exc.found,
-                                     exc.advice())]) from None
-    try:
-        help_file = HelpFile.model_validate(located.data)
-    except ValidationError as exc:
-        raise HelpFileError(model_findings(exc, display, located, HelpFile)) from None
+def _checked(path: str | Path, display: str) -> tuple[HelpFile, Located]:
+    """Read the file and check what the schema cannot: a general box, known sources, no amount in any text."""
+    help_file, located = read_data_file(path, display, HelpFile, "create it: every page shows a get-help box from it")
     findings = list(_consistency(help_file, display, located))
     if findings:
-        raise HelpFileError(findings)
+        raise DataFileError(findings)
     return help_file, located
 
 
 def _consistency(help_file: HelpFile, path: str, located: Located) -> Iterator[Finding]:
-    """Check what the schema cannot: a general box, known sources, and no amount anywhere in the text."""
+    """Check a general box exists, every cited source is listed, and no text holds an amount."""
     if GENERAL not in help_file.topics:
         yield Finding(path, located.line_of(("topics",)), "topics", "no general topic",
                       "add topics.general: the box for the home page and for guides whose topic has none")
@@ -150,10 +116,8 @@ def _consistency(help_file: HelpFile, path: str, located: Located) -> Iterator[F
             if source not in help_file.source_index:
                 yield Finding(path, located.line_of(loc), field_name(loc), f"source {source!r}",
                               f"expected one of the file's source ids: {', '.join(help_file.source_index)}")
-        for loc, text in _texts(name, topic):
-            # The boxes are on every page: an amount in them would reach readers unchecked.
-            for hit in text_hits(text):
-                yield hit_finding(path, located.line_of(loc), field_name(loc), hit)
+        # The boxes are on every page: an amount in them would reach readers unchecked.
+        yield from amounts_in(_texts(name, topic), path, located)
 
 
 def _texts(name: str, topic: HelpTopic) -> Iterator[tuple[FieldPath, str]]:

@@ -16,9 +16,11 @@ from pelican.contents import Article, Page
 
 from .addresses import Address, check_addresses, generated, theme_templates
 from .corrections import corrections_findings
+from .datafile import DataFileError
 from .document import MARKDOWN_EXTENSIONS, Kind, display_path, document_kind, read_document
 from .findings import Finding, Severity, errors
-from .help import HelpFileError, help_path, unknown_guides
+from .help import help_path, unknown_guides
+from .interactions import interactions_path, load_interactions
 from .markup import config_key
 from .reader import GuideReader, reference_path, site_reference
 from .reference import Reference
@@ -184,8 +186,15 @@ def check_without_building(settings: dict[str, Any]) -> list[Finding]:
     judged += map_files(fresh, _ReadJob(settings, review))
     findings = [f for found, _address in judged for f in found]
     addresses = [a for _found, a in judged if a is not None]
-    return (findings + site_addresses(settings, addresses) + reference_review_findings(settings) + help_findings(settings, addresses)
-            + corrections_findings(settings) + check_snippets(Path(settings["PATH"]), load(settings), settings.get("MARKDOWN")))
+    return findings + site_wide_findings(settings, addresses)
+
+
+def site_wide_findings(settings: dict[str, Any], addresses: list[Address]) -> list[Finding]:
+    """Check what belongs to the whole site rather than one file: addresses, the reference's review, the data files
+    readers see (get-help boxes, medicines to check), the corrections address and the shared sections."""
+    return (site_addresses(settings, addresses) + reference_review_findings(settings) + help_findings(settings, addresses)
+            + corrections_findings(settings) + interactions_findings(settings)
+            + check_snippets(Path(settings["PATH"]), load(settings), settings.get("MARKDOWN")))
 
 
 def reference_review_findings(settings: dict[str, Any]) -> list[Finding]:
@@ -195,13 +204,23 @@ def reference_review_findings(settings: dict[str, Any]) -> list[Finding]:
     return unreviewed_findings(path, display_path(str(path)), severity)
 
 
+def interactions_findings(settings: dict[str, Any]) -> list[Finding]:
+    """Check the medicines to check with magnesium, which each guide's page for the doctor lists."""
+    path = interactions_path(settings)
+    try:
+        load_interactions(path, display_path(str(path)), load(settings))
+    except DataFileError as exc:
+        return exc.findings
+    return []
+
+
 def help_findings(settings: dict[str, Any], addresses: list[Address]) -> list[Finding]:
     """Check the get-help boxes' file, and that each guide it names exists."""
     path = help_path(settings)
     display = display_path(str(path))
     try:
         return unknown_guides(path, display, [a.slug for a in addresses if a.kind == "guide"])
-    except HelpFileError as exc:
+    except DataFileError as exc:
         return exc.findings
 
 
@@ -232,12 +251,7 @@ def check(generators: list[Any]) -> None:
     context = generators[0].context
     findings = site_findings(context, load(context))
     contents = [c for c in context["generated_content"].values() if c is not None and "dosecheck_findings" in c.metadata]
-    addresses = [address_of(c) for c in contents]
-    findings += site_addresses(context, addresses)
-    findings += reference_review_findings(context)
-    findings += help_findings(context, addresses)
-    findings += corrections_findings(context)
-    findings += check_snippets(Path(context["PATH"]), load(context), context.get("MARKDOWN"))
+    findings += site_wide_findings(context, [address_of(c) for c in contents])
     emit(findings)
     fail_if_errors(findings, "nothing was written; fix them and build again")
 

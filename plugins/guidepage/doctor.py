@@ -17,10 +17,11 @@ from pelican import signals
 from pelican.generators import PelicanTemplateNotFound
 from pelican.utils import get_relative_path, path_to_url
 
+from dosecheck.datafile import DataFileError
 from dosecheck.document import display_path
+from dosecheck.interactions import Interactions, interactions_path, load_interactions
 from dosecheck.reader import site_reference
 
-from .interactions import Interactions, interactions_path, load_interactions
 from .tables import rebase_links, rebaser, table_blocks
 
 logger = logging.getLogger(__name__)
@@ -52,7 +53,7 @@ def url_pattern(template: str) -> str:
 
 
 def add_settings(pelican: Any) -> None:
-    """Give the pages' address a default, keep them out of the sitemap, and check the interactions file before any work."""
+    """Give the pages' address a default and keep them out of the sitemap."""
     settings = pelican.settings
     settings.setdefault("GUIDE_DOCTOR_URL", default_url(settings.get("ARTICLE_URL", "{slug}.html")))
     settings.setdefault("GUIDE_DOCTOR_SAVE_AS", settings["GUIDE_DOCTOR_URL"] + "index.html")
@@ -62,15 +63,19 @@ def add_settings(pelican: Any) -> None:
         # A page for one reader to print is no place to land from a search engine (it also says noindex).
         sitemap["exclude"] = [*sitemap.get("exclude", ()), pattern]
         settings["SITEMAP"] = sitemap
-    _interactions(settings)
 
 
 def _interactions(settings: dict[str, Any]) -> Interactions | None:
-    """The checked medicines list, or None for a site without the file."""
+    """The checked medicines list, or None for a site without the file or with a broken one.
+
+    A broken file is the dose checker's to report, with every other finding, before anything is written
+    (dosecheck.plugin.site_wide_findings), so `invoke check` and the build say the same thing.
+    """
     path = interactions_path(settings)
-    if not path.is_file():
+    try:
+        return load_interactions(path, display_path(str(path)), site_reference(settings))
+    except DataFileError:
         return None
-    return load_interactions(path, display_path(str(path)), site_reference(settings))
 
 
 def _has_template(generator: Any) -> bool:

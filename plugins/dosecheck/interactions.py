@@ -2,34 +2,20 @@
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from dosecheck.findings import FieldPath, Finding, field_name
-from dosecheck.located_yaml import Located, YamlProblem, load
-from dosecheck.prose import text_hits
-from dosecheck.reference import Reference, RefSource
-from dosecheck.schema_errors import model_findings
-from dosecheck.visible import hit_finding
+from .datafile import DataFileError, amounts_in, read_data_file
+from .findings import FieldPath, Finding, field_name
+from .located_yaml import Located
+from .reference import Reference, RefSource
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 DEFAULT_FILE = "data/interactions.yaml"  # relative to the content folder; INTERACTIONS_FILE overrides it
-
-
-class InteractionsFileError(Exception):
-    """The interactions file cannot be used; carries every finding."""
-
-    exitcode = 1
-    writer_facing = True  # printed without a traceback
-
-    def __init__(self, findings: list[Finding]) -> None:
-        self.findings = findings
-        super().__init__("\n".join(str(f) for f in findings))
 
 
 class _Strict(BaseModel):
@@ -79,46 +65,19 @@ def interactions_path(settings: dict[str, Any]) -> Path:
 def load_interactions(path: str | Path, display: str, ref: Reference) -> Interactions | None:
     """Read and check the file against the reference's sources; None when there is no file (a site without the list).
 
-    Raises InteractionsFileError listing every problem.
+    Raises DataFileError listing every problem.
     """
-    file = Path(path)
-    if not file.is_file():
+    if not Path(path).is_file():
         return None
-    checked = _load_cached(str(file.resolve()), file.stat().st_mtime_ns, display)
+    checked, located = read_data_file(path, display, InteractionsFile, "")
+    findings = list(_consistency(checked, display, located))
     source = ref.source_index.get(checked.source)
     if source is None:
-        located = _located(str(file.resolve()), file.stat().st_mtime_ns, display)
-        raise InteractionsFileError([Finding(display, located.line_of(("source",)), "source", repr(checked.source),
-                                             f"expected a source id of the reference file: {', '.join(ref.source_index)}")])
+        findings.insert(0, Finding(display, located.line_of(("source",)), "source", repr(checked.source),
+                                   f"expected a source id of the reference file: {', '.join(ref.source_index)}"))
+    if findings or source is None:
+        raise DataFileError(findings)
     return Interactions(checked.intro, list(checked.medicines), source)
-
-
-@functools.lru_cache(maxsize=4)
-def _located(path: str, _version: int, display: str) -> Located:
-    """Parse one version of the file once, keeping the line of every field."""
-    try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InteractionsFileError([Finding(display, None, "interactions", "an unreadable file", str(exc))]) from None
-    try:
-        return load(text)
-    except YamlProblem as exc:
-        raise InteractionsFileError([Finding(display, exc.line, field_name(exc.field_path) if exc.field_path else "interactions",
-                                             exc.found, exc.advice())]) from None
-
-
-@functools.lru_cache(maxsize=4)
-def _load_cached(path: str, version: int, display: str) -> InteractionsFile:
-    """Check one version of the file once."""
-    located = _located(path, version, display)
-    try:
-        checked = InteractionsFile.model_validate(located.data)
-    except ValidationError as exc:
-        raise InteractionsFileError(model_findings(exc, display, located, InteractionsFile)) from None
-    findings = list(_consistency(checked, display, located))
-    if findings:
-        raise InteractionsFileError(findings)
-    return checked
 
 
 def _consistency(checked: InteractionsFile, path: str, located: Located) -> Iterator[Finding]:
@@ -131,10 +90,8 @@ def _consistency(checked: InteractionsFile, path: str, located: Located) -> Iter
         if medicine.effect is None and (not medicine.kinds or any(kind.effect is None for kind in medicine.kinds)):
             yield Finding(path, located.line_of(loc), field_name(loc), "no effect",
                           "add effect: what magnesium and the medicine do to each other, in plain words (or one per kind)")
-    for loc, text in _texts(checked):
-        # Nothing here is checked against the reference: an amount would reach readers unchecked.
-        for hit in text_hits(text):
-            yield hit_finding(path, located.line_of(loc), field_name(loc), hit)
+    # Nothing here is checked against the reference: an amount would reach readers unchecked.
+    yield from amounts_in(_texts(checked), path, located)
 
 
 def _texts(checked: InteractionsFile) -> Iterator[tuple[FieldPath, str]]:

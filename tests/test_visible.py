@@ -16,8 +16,7 @@ from dosecheck.reference import Reference
 
 FIGURES = DATA / "guides" / "valid" / "every-figure.md"
 UL_TITLE = ("US tolerable upper intake level for adults: 350 mg a day"
-            " of magnesium (supplements and medications only, not magnesium in food and water). Source: Dietary Reference"
-            " Intakes for Calcium, Phosphorus, Magnesium, Vitamin D, and Fluoride (1997)")
+            " of magnesium (supplements and medications only, not magnesium in food and water)")
 
 
 def unchecked_amounts(page: BeautifulSoup) -> list[str]:

@@ -38,12 +38,9 @@ class Checked:
     refs: tuple[str, ...]
 
     def title(self, ref: Reference) -> str:
-        """Say what the figure is and where it comes from, for the element's title."""
-        names = []
-        for source_id in self.refs:
-            source = ref.source_index[source_id]
-            names.append(f"{source.title}{f' ({source.year})' if source.year else ''}")
-        return f"{self.label}. Source: {'; '.join(names)}"
+        """Say what the figure is, for the element's title; `data-ref` names its sources, which the page lists in full
+        once (a title per figure repeating them cost a guide about a kilobyte)."""
+        return self.label
 
 
 @dataclass

@@ -7,21 +7,18 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import Field, StringConstraints
 
 from .datafile import DataFileError, amounts_in, read_data_file
 from .findings import FieldPath, Finding, field_name
 from .located_yaml import Located
+from .reference import Strict
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 GENERAL = "general"  # the box for the home page, and for a guide whose topic has no box of its own
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class HelpSource(_Strict):
+class HelpSource(Strict):
     """A source the boxes cite, by id."""
 
     id: Text
@@ -30,14 +27,14 @@ class HelpSource(_Strict):
     url: Annotated[str, StringConstraints(pattern=r"^https://\S+$")]
 
 
-class HelpNote(_Strict):
+class HelpNote(Strict):
     """One sentence after the list of signs, with the source that says it."""
 
     text: Text
     source: Text
 
 
-class HelpTopic(_Strict):
+class HelpTopic(Strict):
     """One topic's box: who it is for, the signs that mean call now, and what to know."""
 
     title: Text
@@ -48,7 +45,7 @@ class HelpTopic(_Strict):
     notes: list[HelpNote] = Field(default=[], max_length=3)
 
 
-class HelpFile(_Strict):
+class HelpFile(Strict):
     """Every topic's box and the sources they cite."""
 
     sources: list[HelpSource] = Field(min_length=1)

@@ -7,22 +7,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import Field, StringConstraints
 
 from .datafile import DataFileError, amounts_in, read_data_file
 from .findings import FieldPath, Finding, field_name
 from .located_yaml import Located
-from .reference import Reference, RefSource
+from .reference import Reference, RefSource, Strict
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 DEFAULT_FILE = "data/interactions.yaml"  # relative to the content folder; INTERACTIONS_FILE overrides it
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Kind(_Strict):
+class Kind(Strict):
     """One kind of a medicine group (loop diuretics), with examples and, where the kinds differ, its own effect."""
 
     name: Text
@@ -30,7 +26,7 @@ class Kind(_Strict):
     effect: Text | None = None
 
 
-class Medicine(_Strict):
+class Medicine(Strict):
     """One group of medicines the source lists, what it is used for, examples, and what magnesium does with it."""
 
     name: Text
@@ -40,7 +36,7 @@ class Medicine(_Strict):
     effect: Text | None = None
 
 
-class InteractionsFile(_Strict):
+class InteractionsFile(Strict):
     """The list, the sentence before it, and the source (a reference.yaml source id) it follows."""
 
     source: Text

@@ -38,13 +38,13 @@ class ReferenceFileError(Exception):
         self.findings = findings
 
 
-class _Strict(BaseModel):
-    """Refuse unknown fields, so a typo in the reference is never ignored."""
+class Strict(BaseModel):
+    """Refuse unknown fields, so a typo in a data file is never ignored."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class RefSource(_Strict):
+class RefSource(Strict):
     """A primary source cited by id."""
 
     id: SourceId
@@ -55,7 +55,7 @@ class RefSource(_Strict):
     read_from: str | None = None  # the readable copy a value was read from, when not the primary
 
 
-class IntakeValue(_Strict):
+class IntakeValue(Strict):
     """One RDA or AI for a life stage, sex and condition."""
 
     life_stage: Text
@@ -66,7 +66,7 @@ class IntakeValue(_Strict):
     source: SourceId | None = None
 
 
-class IntakeTable(_Strict):
+class IntakeTable(Strict):
     """Every RDA/AI of one nutrient, with the source they share and the authority that set them."""
 
     source: SourceId
@@ -74,7 +74,7 @@ class IntakeTable(_Strict):
     authority: SourceId = "fnb"
 
 
-class OtherIntake(_Strict):
+class OtherIntake(Strict):
     """Another authority's recommended intake, for an age band in its own words (its bands need not match the site's)."""
 
     as_given: Text
@@ -85,7 +85,7 @@ class OtherIntake(_Strict):
     lactation: Mg | None = None
 
 
-class OtherIntakeTable(_Strict):
+class OtherIntakeTable(Strict):
     """Another authority's intakes for a nutrient, shown beside the site's on the dose reference page."""
 
     authority: SourceId
@@ -93,7 +93,7 @@ class OtherIntakeTable(_Strict):
     rows: list[OtherIntake] = Field(min_length=1)
 
 
-class UpperLimit(_Strict):
+class UpperLimit(Strict):
     """The UL for one population, a span of life stages or a condition."""
 
     population: Text
@@ -102,7 +102,7 @@ class UpperLimit(_Strict):
     source: SourceId | None = None
 
 
-class SupervisedCeiling(_Strict):
+class SupervisedCeiling(Strict):
     """The most a source names as given under medical supervision, above the UL, for a population."""
 
     population: Text
@@ -110,7 +110,7 @@ class SupervisedCeiling(_Strict):
     source: SourceId
 
 
-class UpperLimitTable(_Strict):
+class UpperLimitTable(Strict):
     """The ULs of one nutrient, what they apply to, their source and the authority that set them."""
 
     applies_to: Text
@@ -121,7 +121,7 @@ class UpperLimitTable(_Strict):
     authority: SourceId = "fnb"
 
 
-class Authority(_Strict):
+class Authority(Strict):
     """A body that sets intakes and limits, as readers know it."""
 
     id: SourceId
@@ -129,7 +129,7 @@ class Authority(_Strict):
     short: Text  # for a table note: "the EU limit"
 
 
-class OtherLimit(_Strict):
+class OtherLimit(Strict):
     """Another authority's limit for a population: the reference stages it covers, and the authority's own words."""
 
     population: Text
@@ -138,7 +138,7 @@ class OtherLimit(_Strict):
     condition: Literal["pregnancy", "lactation"] | None = None
 
 
-class OtherLimitTable(_Strict):
+class OtherLimitTable(Strict):
     """Another authority's upper limits for a nutrient: rows above them are published with a note saying so."""
 
     authority: SourceId
@@ -147,7 +147,7 @@ class OtherLimitTable(_Strict):
     rows: list[OtherLimit] = Field(min_length=1)
 
 
-class DailyValue(_Strict):
+class DailyValue(Strict):
     """The Daily Value printed on US labels."""
 
     mg: Mg
@@ -155,7 +155,7 @@ class DailyValue(_Strict):
     source: SourceId
 
 
-class Nutrient(_Strict):
+class Nutrient(Strict):
     """A nutrient with its intakes, upper limits and label value."""
 
     id: SourceId
@@ -168,7 +168,7 @@ class Nutrient(_Strict):
     daily_value: DailyValue | None = None
 
 
-class Form(_Strict):
+class Form(Strict):
     """A magnesium salt as sold, with the share of its weight that is magnesium."""
 
     id: Text
@@ -205,7 +205,7 @@ def _fraction(percent: float) -> float:
     return float(Decimal(str(percent)) / 100)
 
 
-class ListedServing(_Strict):
+class ListedServing(Strict):
     """A food's serving as a fact sheet prints it."""
 
     serving: Text
@@ -213,7 +213,7 @@ class ListedServing(_Strict):
     source: SourceId
 
 
-class Food(_Strict):
+class Food(Strict):
     """A food with magnesium per 100 g and the gram weight of its household measures."""
 
     id: Text
@@ -246,7 +246,7 @@ class Food(_Strict):
 FNB = Authority(id="fnb", name="US Food and Nutrition Board (National Academies)", short="US")
 
 
-class Reference(_Strict):
+class Reference(Strict):
     """The whole reference file."""
 
     authorities: list[Authority] = [FNB]

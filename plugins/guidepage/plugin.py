@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from pelican import signals
@@ -83,8 +84,18 @@ def add_globals(pelican: Any) -> None:
     settings["JINJA_GLOBALS"] = {**settings.get("JINJA_GLOBALS", {}), "get_help": HelpBoxes(str(path), display_path(str(path)))}
 
 
+def minify_stylesheets(pelican: Any) -> None:
+    """Write the theme's stylesheets minified: the source keeps its comments, a reader's phone gets none of them."""
+    import rcssmin
+
+    folder = Path(pelican.output_path) / pelican.settings.get("THEME_STATIC_DIR", "theme")
+    for sheet in sorted(folder.rglob("*.css")):
+        sheet.write_text(rcssmin.cssmin(sheet.read_text(encoding="utf-8")), encoding="utf-8")
+
+
 def register() -> None:
     """Connect the receivers (Pelican holds receivers weakly)."""
     signals.initialized.connect(add_globals)
     signals.article_generator_finalized.connect(add_to_articles)
     signals.page_generator_finalized.connect(add_to_pages)
+    signals.finalized.connect(minify_stylesheets)

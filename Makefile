@@ -5,7 +5,7 @@ STAMP := $(VENV)/.requirements-installed
 NODE_STAMP := node_modules/.installed
 ROOT_APT = [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null
 
-.PHONY: build test check serve publish clean bench audit chromium-check java-check
+.PHONY: build test check serve publish deploy clean bench audit chromium-check java-check rsync-check
 
 $(STAMP): requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
@@ -39,10 +39,16 @@ java-check:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless; \
 	  else echo "Java is missing: install Debian's default-jre-headless (sudo apt-get install default-jre-headless)"; exit 1; fi; }
 
+# `invoke deploy --to rsync` ships with it; the deploy tests ship to a local folder.
+rsync-check:
+	@command -v rsync >/dev/null || { if $(ROOT_APT); then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq rsync; \
+	  else echo "rsync is missing: install Debian's rsync (sudo apt-get install rsync)"; exit 1; fi; }
+
 build: $(STAMP)
 	$(VENV)/bin/invoke build
 
-test: $(STAMP) $(NODE_STAMP) chromium-check java-check
+test: $(STAMP) $(NODE_STAMP) chromium-check java-check rsync-check
 	$(VENV)/bin/invoke test
 
 audit: $(STAMP) $(NODE_STAMP) chromium-check
@@ -56,6 +62,9 @@ serve: $(STAMP)
 
 publish: $(STAMP)
 	$(VENV)/bin/invoke publish
+
+deploy: $(STAMP) rsync-check
+	$(VENV)/bin/invoke deploy
 
 clean:
 	@test -x $(VENV)/bin/invoke && $(VENV)/bin/invoke clean || rm -rf output cache

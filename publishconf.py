@@ -25,3 +25,10 @@ LOAD_CONTENT_CACHE = False
 DOSECHECK_OVERDUE = "error"
 # A reference.yaml changed since its last recorded review (invoke reference-review): "error" when publishing.
 DOSECHECK_UNREVIEWED = "error"
+
+# Where `invoke deploy` ships the published site (pelican-quickstart's two targets), from the environment:
+# --to rsync: DEPLOY_RSYNC_TARGET, `user@host:/srv/www/` or a local folder.
+# --to github: DEPLOY_GITHUB_REMOTE (a remote name or address) and DEPLOY_GITHUB_BRANCH (gh-pages unless set).
+DEPLOY_RSYNC_TARGET = os.environ.get("DEPLOY_RSYNC_TARGET", "")
+DEPLOY_GITHUB_REMOTE = os.environ.get("DEPLOY_GITHUB_REMOTE", "")
+DEPLOY_GITHUB_BRANCH = os.environ.get("DEPLOY_GITHUB_BRANCH", "gh-pages")

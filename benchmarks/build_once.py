@@ -15,19 +15,21 @@ sys.path[:0] = [str(ROOT / "plugins"), str(ROOT)]
 
 def main(task: str, variant: str, work: str) -> None:
     """Build, check, or rebuild after an edit, the corpus in `work` with the project or with plain Pelican."""
-    import tasks
+    from sitebuild.preview import Preview
+    from sitebuild.project import Project
 
+    project = Project(ROOT)
     folder = Path(work)
     overrides = {"PATH": str(folder / "content"), "OUTPUT_PATH": str(folder / f"output-{variant}"),
                  "CACHE_PATH": str(folder / f"cache-{variant}"), "DOSECHECK_TODAY": "2026-11-23"}
     build = _project_build if variant == "project" else _plain_build
     if task == "serve-edit":
         # What `invoke serve` does after an edit: the process is already running and warm. The project
-        # puts the edited guide's page on disk first (tasks.Preview), then rebuilds everything;
+        # puts the edited guide's page on disk first (sitebuild.preview.Preview), then rebuilds everything;
         # plain Pelican rebuilds everything. The time is until the edited page is on disk.
-        preview = tasks.Preview()
+        preview = Preview()
         with preview.watching(folder / "content"):
-            build(tasks, overrides)
+            build(project, overrides)
         guide = folder / "content" / "guides" / "guide-00000.md"
         old = guide.read_text(encoding="utf-8")
         guide.write_text(old + "\nEdited while serving.\n", encoding="utf-8")
@@ -36,11 +38,11 @@ def main(task: str, variant: str, work: str) -> None:
             edited = preview.edited_guide(folder / "content") if variant == "project" else None
             page = preview.rewrite(edited, Path(overrides["OUTPUT_PATH"]), folder / f"serve-{variant}") if edited else None
             if page is None:
-                build(tasks, overrides)
+                build(project, overrides)
             seconds = time.perf_counter() - started
             if variant == "project":
                 assert page is not None and "Edited while serving." in page.read_text(encoding="utf-8"), page
-                build(tasks, overrides)  # the full rebuild that follows, as `invoke serve` runs it
+                build(project, overrides)  # the full rebuild that follows, as `invoke serve` runs it
         finally:
             guide.write_text(old, encoding="utf-8")
         print(json.dumps({"seconds": seconds}))
@@ -49,20 +51,22 @@ def main(task: str, variant: str, work: str) -> None:
     if task == "check":
         from dosecheck.plugin import check_without_building
 
-        settings = tasks._settings("pelicanconf.py", overrides)
+        settings = project.settings("pelicanconf.py", overrides)
         findings = check_without_building(settings)  # what `invoke check` runs
         assert not [f for f in findings if f.severity == "error"], findings[:3]
     else:
-        build(tasks, overrides)
+        build(project, overrides)
     print(json.dumps({"seconds": time.perf_counter() - started}))
 
 
-def _project_build(tasks: Any, overrides: dict[str, str]) -> None:
+def _project_build(project: Any, overrides: dict[str, str]) -> None:
     """Build with the project's settings and plugins."""
-    tasks.pelican_build("pelicanconf.py", overrides)
+    from sitebuild.run import pelican_build
+
+    pelican_build(project, "pelicanconf.py", overrides)
 
 
-def _plain_build(tasks: Any, overrides: dict[str, str]) -> None:
+def _plain_build(project: Any, overrides: dict[str, str]) -> None:
     """Plain Pelican: the same settings, theme and Markdown, none of the project's plugins or reader."""
     from guidepage.plugin import HelpBoxes, in_words
     from pelican import Pelican
@@ -70,7 +74,7 @@ def _plain_build(tasks: Any, overrides: dict[str, str]) -> None:
 
     init(level=logging.WARNING, name="pelican")
     # The theme's filter and get-help boxes are the only pieces of a plugin kept: the same templates need them.
-    settings = tasks._settings("pelicanconf.py", {**overrides, "PLUGINS": [], "JINJA_FILTERS": {"in_words": in_words}})
+    settings = project.settings("pelicanconf.py", {**overrides, "PLUGINS": [], "JINJA_FILTERS": {"in_words": in_words}})
     path = str(Path(settings["PATH"]) / "data" / "help.yaml")
     settings["JINJA_GLOBALS"] = {**settings.get("JINJA_GLOBALS", {}), "get_help": HelpBoxes(path, path)}
     Pelican(settings).run()

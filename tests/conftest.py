@@ -74,7 +74,7 @@ def project(tmp_path: Path) -> Path:
     with open(tmp_path / "pelicanconf.py", "a", encoding="utf-8") as settings:
         settings.write(f"\nDOSECHECK_TODAY = {TODAY!r}  # review dates are judged on a fixed day\n")
         settings.write(f"CORRECTIONS_EMAIL = {CORRECTIONS!r}  # publishing refuses the real settings' placeholder\n")
-    for name in ("plugins", "theme"):
+    for name in ("plugins", "theme", "sitebuild"):
         (tmp_path / name).symlink_to(ROOT / name)
     shutil.copytree(DATA / "site" / "content", tmp_path / "content")
     copy_reference(tmp_path / "content" / "data")

@@ -15,7 +15,8 @@ from invoke import Exit
 from test_tasks import BAD
 
 from conftest import INVOKE, invoke
-from tasks import SEARCH_BUNDLE, check_index, disk_problem
+from sitebuild.files import disk_problem
+from sitebuild.search import SEARCH_BUNDLE, check_index
 
 
 def snapshot(output: Path) -> dict[str, bytes]:

@@ -9,7 +9,8 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from tasks import guide_title, page_path
+from conftest import ROOT
+from sitebuild.audit import guide_title, page_path
 
 BUDGET_BYTES = 40 * 1024  # HTML + CSS + JS a page needs before it can render, uncompressed
 BUDGET_REQUESTS = 3
@@ -37,7 +38,7 @@ def _page(output: Path, name: str) -> Path:
     """Return the built file of the home page or the guide."""
     if name == "home":
         return output / "index.html"
-    path = page_path(output, guide_title(GUIDE))
+    path = page_path(output, guide_title(ROOT, GUIDE))
     assert path is not None, f"the built site has no page for {GUIDE}"
     return output / path.lstrip("/") / "index.html"
 

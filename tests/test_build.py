@@ -12,8 +12,9 @@ import pytest
 from bs4 import BeautifulSoup
 from invoke.exceptions import Exit
 
-from conftest import CORRECTIONS, DATA, TODAY, copy_reference
-from tasks import pelican_build
+from conftest import CORRECTIONS, DATA, ROOT, TODAY, copy_reference
+from sitebuild.project import Project
+from sitebuild.run import pelican_build
 
 DISCLAIMER_START = "This site gives general information, not medical advice."
 SHORT = "General information, not medical advice. Read the full disclaimer."
@@ -38,7 +39,7 @@ def build(site: Path, **overrides: Any) -> Path:
         "CORRECTIONS_EMAIL": CORRECTIONS,
     }
     settings.update(overrides)
-    pelican_build("pelicanconf.py", settings)
+    pelican_build(Project(ROOT), "pelicanconf.py", settings)
     return site / "output"
 
 

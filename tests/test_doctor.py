@@ -21,10 +21,10 @@ from dosecheck.document import read_document
 from dosecheck.guide_schema import validate_front
 from dosecheck.interactions import load_interactions
 from dosecheck.reference import Reference
-from tasks import _settings
+from sitebuild.project import Project
 
 INTERACTIONS = ROOT / "content" / "data" / "interactions.yaml"
-SETTINGS = _settings("pelicanconf.py")
+SETTINGS = Project(ROOT).settings("pelicanconf.py")
 GUIDES = sorted((ROOT / "content" / "guides").rglob("*.md"))
 # The medicine groups of the NIH ODS magnesium fact sheet ("Interactions with Medications"), as the page names them.
 ODS_GROUPS = ["Bisphosphonates", "Antibiotics", "Diuretics (water tablets)", "Proton-pump inhibitors (acid reducers)"]

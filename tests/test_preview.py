@@ -17,14 +17,17 @@ GUIDE = "content/guides/every-table.md"
 FIRST_BUILD = """
 import json, os, sys
 from pathlib import Path
-sys.path.insert(0, os.getcwd())
-import tasks
-from invoke import Exit
+sys.path[:0] = [os.getcwd(), os.path.join(os.getcwd(), "plugins")]
+from sitebuild.errors import BuildError
+from sitebuild.preview import Preview
+from sitebuild.project import Project
+from sitebuild.publish import atomic_build
 
-preview = tasks.Preview()
+project = Project(Path.cwd())
+preview = Preview()
 content = Path("content").resolve()
 with preview.watching(content):
-    tasks.atomic_build("pelicanconf.py")
+    atomic_build(project, "pelicanconf.py")
 page = next(p for p in Path("output").resolve().rglob("index.html") if "every-table-kind" in str(p))
 """
 SCRIPT = FIRST_BUILD + """
@@ -100,9 +103,9 @@ guide.write_text(guide.read_text(encoding="utf-8").replace("Opening paragraph.",
 os.utime(guide, (guide.stat().st_atime, guide.stat().st_mtime + 5))
 assert preview.rewrite(preview.edited_guide(content), output, served) is not None
 try:
-    tasks.atomic_build("pelicanconf.py")
+    atomic_build(project, "pelicanconf.py")
     print("built")
-except Exit as exc:
+except BuildError as exc:
     print("failed:", exc.message.replace(chr(10), " | "))
 after = {p: p.read_bytes() for p in output.resolve().rglob("*") if p.is_file()}
 print("output unchanged:", after == before)

@@ -21,10 +21,10 @@ from test_atomic import snapshot
 from conftest import ROOT, invoke
 from dosecheck.document import read_document
 from dosecheck.guide_schema import validate_front
-from tasks import _settings
+from sitebuild.project import Project
 
 AKATHISIA = ROOT / "content" / "guides" / "magnesium-akathisia.md"
-DISCLAIMER = _settings("pelicanconf.py")["MEDICAL_DISCLAIMER"]
+DISCLAIMER = Project(ROOT).settings("pelicanconf.py")["MEDICAL_DISCLAIMER"]
 # Runs Pagefind's own search (pagefind.js, as the browser loads it) against the served site.
 NODE_SEARCH = """
 const [bundle, file, term] = process.argv.slice(1);

@@ -19,12 +19,13 @@ from test_tasks import BAD
 from conftest import CORRECTIONS, ROOT, TODAY
 from dosecheck.document import read_document
 from dosecheck.guide_schema import validate_front
-from tasks import _settings, pelican_build
+from sitebuild.project import Project
+from sitebuild.run import pelican_build
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 GUIDES = sorted((ROOT / "content" / "guides").rglob("*.md"))
-SETTINGS = _settings("pelicanconf.py")
+SETTINGS = Project(ROOT).settings("pelicanconf.py")
 DISCLAIMER = SETTINGS["MEDICAL_DISCLAIMER"]
 
 
@@ -37,7 +38,7 @@ def slugify(topic: str) -> str:
 def published(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, Any]]:
     """Build the real content with the publishing settings into a temporary folder."""
     out = tmp_path_factory.mktemp("published")
-    settings = pelican_build("publishconf.py", {"OUTPUT_PATH": str(out / "output"), "CACHE_PATH": str(out / "cache"),
+    settings = pelican_build(Project(ROOT), "publishconf.py", {"OUTPUT_PATH": str(out / "output"), "CACHE_PATH": str(out / "cache"),
                                                 "DOSECHECK_TODAY": TODAY, "CORRECTIONS_EMAIL": CORRECTIONS})
     assert settings["SITEURL"].startswith("https://")
     return out / "output", settings
@@ -213,7 +214,7 @@ def test_the_404_page_helps_and_carries_the_disclaimer_with_links_from_the_site_
 
 
 def test_pagination_patterns_give_every_listing_page_its_own_file(site: Path) -> None:  # noqa: F811
-    patterns = _settings("pelicanconf.py")["PAGINATION_PATTERNS"]
+    patterns = Project(ROOT).settings("pelicanconf.py")["PAGINATION_PATTERNS"]
     assert [(p.min_page, p.URL, p.SAVE_AS) for p in patterns] == [
         (1, "{url}", "{save_as}"), (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html")]
     guide = (site / "content" / "guides" / "every-table.md").read_text(encoding="utf-8")

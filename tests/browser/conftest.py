@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import Browser, Page, Response, sync_playwright
 
 from conftest import ROOT
-from tasks import CHROMIUM_FLAGS, CHROMIUM_MISSING, find_chromium, guide_title, page_path, serve_static
+from sitebuild.audit import CHROMIUM_FLAGS, CHROMIUM_MISSING, find_chromium, guide_title, page_path, serve_static
 
 GUIDE = "content/guides/magnesium-akathisia.md"
 GLOSSARY_ENTRY = "content/guides/glossary/elemental-magnesium.md"
@@ -57,7 +57,7 @@ def site(built_site: Path) -> Iterator[Site]:
     """Serve the site built once for the session on a free localhost port."""
     paths = {"home": "/", "reference": "/reference/", "search": "/search/", "404": MISSING_PATH}
     for name, source in (("guide", GUIDE), ("glossary", GLOSSARY_ENTRY)):
-        found = page_path(built_site, guide_title(source))
+        found = page_path(built_site, guide_title(Path(__file__).resolve().parents[2], source))
         assert found is not None, f"the built site has no page whose <h1> is the title of {source}"
         paths[name] = found
     server, origin = serve_static(built_site)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser
 
-from tasks import guide_title, page_path
+from sitebuild.audit import guide_title, page_path
 
 from .conftest import Site, visit
 
@@ -18,7 +18,7 @@ PHONE = (375, 667)
 
 def guide_path(site: Site, source: str) -> str:
     """Return where the built site serves a guide."""
-    found = page_path(site.output, guide_title(source))
+    found = page_path(site.output, guide_title(Path(__file__).resolve().parents[2], source))
     assert found is not None, source
     return found
 

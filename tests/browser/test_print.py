@@ -11,7 +11,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page
 
 from conftest import ROOT
-from tasks import guide_title, page_path
+from sitebuild.audit import guide_title, page_path
 
 from .conftest import SCHEMES, Site, visit
 
@@ -41,7 +41,7 @@ def pdf_pages(pdf: bytes) -> int:
 
 def address(site: Site, source: str) -> str:
     """The address of a guide's page in the served site."""
-    found = page_path(site.output, guide_title(source))
+    found = page_path(site.output, guide_title(Path(__file__).resolve().parents[2], source))
     assert found is not None, f"the built site has no page titled as {source}"
     return found
 

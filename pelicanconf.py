@@ -81,7 +81,7 @@ YEAR_ARCHIVE_SAVE_AS = ""
 MONTH_ARCHIVE_SAVE_AS = ""
 # The search page (Pagefind's index is added after Pelican by tasks.py), the 404 page (404.html, the default name)
 # and robots.txt (templates/robots.txt) are templates of their own.
-DIRECT_TEMPLATES = ["index", "tags", "categories", "authors", "archives", "search", "404", "robots"]
+DIRECT_TEMPLATES = ["index", "tags", "categories", "archives", "search", "404", "robots"]
 TEMPLATE_EXTENSIONS = [".html", ".txt"]
 # The dose reference page (plugins/refpage); named here too so `invoke check` knows its address, as the build does.
 REFPAGE_URL = "reference/"

@@ -113,3 +113,12 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def output(built_site: Path) -> Path:
     """The real site as `invoke build` writes it, shared by every test that only reads it."""
     return built_site
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark browser tests and tests that build a project copy, so `-m "not slow and not browser"` gives a quick run."""
+    for item in items:
+        if "browser" in item.path.parts:
+            item.add_marker(pytest.mark.browser)
+        if "project" in getattr(item, "fixturenames", ()) or item.path.name == "test_benchmarks.py":
+            item.add_marker(pytest.mark.slow)

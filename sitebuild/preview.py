@@ -58,7 +58,7 @@ class Preview:
     def rewrite(self, source: Path, output: Path, served: Path | None = None) -> Path | None:
         """Read, check and write one guide's page into a preview of `output`, served at `served` (a link) when given;
         None when the guide has errors or is new."""
-        from guidepage.outline import outline, reading_minutes
+        from guidepage.plugin import annotate_guide
         from pelican.contents import Article
         from pelican.writers import Writer
         from sitecheck.pages import secure_external_links
@@ -75,9 +75,10 @@ class Preview:
         # A guide with errors, or one whose address moved, waits for the full build, which reports it.
         if errors(article.metadata.get("dosecheck_findings", [])) or article.save_as != old.save_as:
             return None
-        for name in ("related_guides", "older_in_category", "newer_in_category"):
+        # What depends on other guides is kept from the last build; the rest is what guidepage gives every guide.
+        for name in ("related_guides", "older_in_category", "newer_in_category", "doctor_url", "doctor_save_as"):
             setattr(article, name, getattr(old, name, None))
-        article.outline, article.reading_minutes = outline(article._content), reading_minutes(article._content)
+        annotate_guide(article, generator.settings.get("SITEURL", ""))
         generator.articles[generator.articles.index(old)] = article
         generator.context["generated_content"][article.get_relative_source_path()] = article
         add_to_content([generator])

@@ -13,7 +13,7 @@ from .project import Project
 
 def reference_review(project: Project, reviewer: str = "") -> None:
     """Show every value changed since the last review (old, new, source) and record the review by `reviewer`."""
-    from dosecheck.reader import reference_path
+    from dosecheck.reference import reference_path
     from dosecheck.review import last_review, pending, record
 
     reference = Path(reference_path(project.settings(project.settings_base)))

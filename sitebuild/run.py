@@ -99,15 +99,15 @@ def _reset_sitemap() -> None:
 
 def check_site(project: Project, settings_file: str) -> str:
     """Check every guide and page as a build would, printing every finding; return the summary line or raise BuildError."""
+    from dosecheck.findings import WriterFacingError
     from dosecheck.plugin import check_without_building
-    from dosecheck.reference import ReferenceFileError
     from dosecheck.report import emit, summary
     from dosecheck.site import source_files
 
     settings = project.settings(settings_file)
     try:
         findings = check_without_building(settings)
-    except ReferenceFileError as exc:
+    except WriterFacingError as exc:  # a broken reference, settings or data file: its findings, one per line
         raise BuildError(f"check failed: {exc}") from None
     emit(findings)
     if any(f.severity == "error" for f in findings):

@@ -101,8 +101,7 @@ def test_with_the_eu_as_the_sites_authority_rows_keep_to_its_limits_and_the_us_o
 
 
 def test_an_unknown_authority_setting_is_refused(tmp_path: Path) -> None:
-    from dosecheck.reader import site_reference
-    from dosecheck.reference import ReferenceFileError
+    from dosecheck.reference import ReferenceFileError, site_reference
 
     with pytest.raises(ReferenceFileError) as caught:
         site_reference({"PATH": str(tmp_path), "DOSECHECK_REFERENCE": str(REFERENCE), "DOSECHECK_AUTHORITY": "who"})

@@ -47,9 +47,8 @@ def test_forms_give_a_figure_or_a_range_as_exact_fractions(ref: Reference) -> No
     assert [row.key for row in table.rows] == [form.id for form in ref.forms]
     by_key = {row.key: row for row in table.rows}
     oxide, citrate, taurate = by_key["oxide"], by_key["citrate"], by_key["taurate"]
-    assert (oxide.name, oxide.formula, oxide.percent, oxide.low, oxide.high, oxide.is_range) == (
-        "Magnesium oxide", "MgO", "60.3%", 0.603, 0.603, False)
-    assert (citrate.percent, citrate.low, citrate.high, citrate.is_range) == ("11.3%–16.2%", 0.113, 0.162, True)
+    assert (oxide.name, oxide.formula, oxide.percent, oxide.low, oxide.high) == ("Magnesium oxide", "MgO", "60.3%", 0.603, 0.603)
+    assert (citrate.percent, citrate.low, citrate.high) == ("11.3%–16.2%", 0.113, 0.162)
     assert citrate.note.startswith("11.3% for the 1:1 salt")
     assert (taurate.low, taurate.high) == (0.089, 0.089)  # 8.9 / 100 in binary floating point would be 0.08900000000000001
     assert [s.id for s in table.sources] == [

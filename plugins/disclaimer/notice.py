@@ -8,16 +8,14 @@ from pathlib import Path
 
 from markupsafe import Markup
 
+from dosecheck.findings import WriterFacingError
 from dosecheck.html_tokens import TOKEN
 
 _OPENING = re.compile(r"<main\b[^>]*>|<body\b[^>]*>", re.IGNORECASE)
 
 
-class DisclaimerError(Exception):
+class DisclaimerError(WriterFacingError):
     """The disclaimer setting is missing, or a written page lacks the disclaimer."""
-
-    exitcode = 1
-    writer_facing = True  # printed without a traceback
 
 
 def notice_html(text: str, url: str | None = None, setting: str = "MEDICAL_DISCLAIMER") -> str:

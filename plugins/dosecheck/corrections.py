@@ -7,6 +7,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from .findings import Finding, Severity
+from .settings import setting
 
 # Names that can never receive mail or serve a page (RFC 2606 and RFC 6761): a report sent there is lost.
 _RESERVED_TLDS = ("example", "test", "invalid", "localhost")
@@ -22,7 +23,7 @@ def reserved(host: str) -> bool:
 
 def corrections_findings(settings: dict[str, Any]) -> list[Finding]:
     """Check CORRECTIONS_EMAIL or CORRECTIONS_URL; CORRECTIONS_REQUIRED ("error" when publishing) says how gravely."""
-    severity: Severity = "error" if settings.get("CORRECTIONS_REQUIRED", "warning") == "error" else "warning"
+    severity: Severity = setting(settings, "CORRECTIONS_REQUIRED")
     email, url = settings.get("CORRECTIONS_EMAIL"), settings.get("CORRECTIONS_URL")
     fix = "set CORRECTIONS_EMAIL to an address the editors read, or CORRECTIONS_URL to a form or issue tracker"
     if not email and not url:

@@ -9,7 +9,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from .findings import FieldPath, Finding, field_name
+from .findings import FieldPath, Finding, FindingsError, field_name
 from .located_yaml import Located, YamlProblem, load
 from .prose import text_hits
 from .schema_errors import model_findings
@@ -18,15 +18,8 @@ from .visible import hit_finding
 Model = TypeVar("Model", bound=BaseModel)
 
 
-class DataFileError(Exception):
+class DataFileError(FindingsError):
     """A data file cannot be used; carries every finding."""
-
-    exitcode = 1
-    writer_facing = True  # printed without a traceback
-
-    def __init__(self, findings: list[Finding]) -> None:
-        self.findings = findings
-        super().__init__("\n".join(str(f) for f in findings))
 
 
 def read_data_file(path: str | Path, display: str, model: type[Model], missing: str) -> tuple[Model, Located]:

@@ -7,12 +7,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .checked import Expected
-from .dose_rules import CONDITIONS, RuleProblem, expected_intake, upper_limit
 from .findings import did_you_mean, one_of
 from .life_stages import LifeStageError
 from .quantities import Amount, AmountError, parse_amount, whole
 from .reference import Authority, Food, Form, Nutrient, Reference
-from .rules import FOOD_MIN_SLACK_MG, FOOD_TOLERANCE, food_reference_mg
+from .rules.doses import CONDITIONS, RuleProblem, expected_intake, upper_limit
+from .rules.foods import FOOD_MIN_SLACK_MG, FOOD_TOLERANCE, food_reference_mg, food_sources, no_weight
 from .servings import Serving, ServingError, parse_serving
 
 # `{{kind}}` or `{{kind: arg; arg}}`; a figure may wrap across lines in a Markdown paragraph.
@@ -317,10 +317,9 @@ def check_food(args: Args, ref: Reference) -> Checked:
     food, serving = args.food, args.serving
     reached = food_reference_mg(food, serving)
     if reached is None:
-        measures = sorted({*food.measures, "g", "oz"})
-        raise FigureProblem(f"the reference has no gram weight of a {serving.measure} of {food.id}; use one of: {one_of(measures)}")
+        raise FigureProblem(no_weight(food, serving))
     mg, how = reached
-    sources = (food.listed.source,) if food.listed and how == food.listed.source else (food.source,)
+    sources = food_sources(food, how)
     label = f"Magnesium in {serving.describe()} of {food.id}: about {span(whole(mg), whole(mg))}"
     if args.amount is None:
         return Checked(span(whole(mg), whole(mg)), label, sources)

@@ -1,4 +1,4 @@
-"""The one finding record every check returns, and its one rendering."""
+"""The one finding record every check returns, its one rendering and order, and the one writer-facing failure."""
 
 from __future__ import annotations
 
@@ -30,6 +30,27 @@ class Finding:
         return f"{text} ({self.source})" if self.source else text
 
 
+def in_order(findings: Iterable[Finding]) -> list[Finding]:
+    """Sort findings the one way they are shown: by file, then line, then field (ties keep their order)."""
+    return sorted(findings, key=lambda f: (f.path, f.line or 0, f.field))
+
+
+class WriterFacingError(Exception):
+    """A failure the writer fixes (a setting, a data file, a finding): printed as its message without a traceback,
+    and the run exits with 1."""
+
+    exitcode = 1
+    writer_facing = True  # what the build's logging filter and tasks.py look for
+
+
+class FindingsError(WriterFacingError):
+    """A failure that carries every finding behind it, one per line of its message."""
+
+    def __init__(self, findings: list[Finding]) -> None:
+        self.findings = findings
+        super().__init__("\n".join(str(f) for f in findings))
+
+
 def field_name(path: FieldPath) -> str:
     """Render a field path as `doses[1].rows[2].amount`."""
     out = ""
@@ -41,10 +62,11 @@ def field_name(path: FieldPath) -> str:
     return out or "front matter"
 
 
-def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    """Return ` (did you mean 'x'?)` for a near miss, else an empty string."""
-    lowered = {c.lower(): c for c in choices}
-    key = word.lower()
+def did_you_mean(word: str, choices: Iterable[str], shared: str = "") -> str:
+    """Return ` (did you mean 'x'?)` for a near miss, else an empty string; `shared`, a prefix of the word and every
+    choice, is left out of the comparison (it makes every choice look near)."""
+    lowered = {c.lower().removeprefix(shared.lower()): c for c in choices}
+    key = word.lower().removeprefix(shared.lower())
     # Typos keep their first letter; without that rule 0.6 offered "apple" for "kale".
     same_start = [c for c in lowered if c[:1] == key[:1]]
     close = difflib.get_close_matches(key, same_start, n=1, cutoff=0.6) or difflib.get_close_matches(key, list(lowered), n=1, cutoff=0.8)

@@ -6,30 +6,22 @@ import datetime
 import functools
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
+from pydantic import BaseModel, Field, TypeAdapter, ValidationError
 
 from .document import Document
 from .findings import Finding
 from .schema_errors import model_findings
+from .schema_types import Slug, Strict, Text, Url
 
-Text = Annotated[str, Field(min_length=1)]
-Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
-Url = Annotated[str, Field(pattern=r"^https?://\S+$")]
 Date = datetime.datetime | datetime.date
 # An amount stays loose here: the amount parser explains a bad one better than a type error.
 AmountText = str | int | float
 
 
-class _Row(BaseModel):
-    """Refuse unknown fields, so a misspelt field is never silently ignored."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
 SourceKind = Literal["study", "guideline", "review", "fact-sheet", "reference", "book", "article"]
 
 
-class Source(_Row):
+class Source(Strict):
     """A source the guide cites."""
 
     id: Slug
@@ -41,14 +33,14 @@ class Source(_Row):
     note: str | None = None
 
 
-class Reviewer(_Row):
+class Reviewer(Strict):
     """Who reviewed the guide."""
 
     name: Text
     credentials: str | None = None
 
 
-class FoodRow(_Row):
+class FoodRow(Strict):
     """A food, a serving and the magnesium in it."""
 
     food: Text
@@ -57,14 +49,14 @@ class FoodRow(_Row):
     note: str | None = None
 
 
-class FormRow(_Row):
+class FormRow(Strict):
     """A magnesium form the guide discusses."""
 
     form: Text
     note: str | None = None
 
 
-class IntakeRow(_Row):
+class IntakeRow(Strict):
     """A recommended intake for a life stage, compared with the RDA/AI."""
 
     life_stage: Text
@@ -75,7 +67,7 @@ class IntakeRow(_Row):
     note: str | None = None
 
 
-class SupplementRow(_Row):
+class SupplementRow(Strict):
     """A supplement amount, compared with the UL for supplemental intake."""
 
     form: Text | None = None
@@ -88,7 +80,7 @@ class SupplementRow(_Row):
     source: Text | None = None
 
 
-class _DoseTable(_Row):
+class _DoseTable(Strict):
     """What every dose table has."""
 
     caption: Text
@@ -124,14 +116,14 @@ class SupplementTable(SupplementHeader):
 DoseTable = Annotated[IntakeTable | SupplementTable, Field(discriminator="kind")]
 
 
-class Faq(_Row):
+class Faq(Strict):
     """A question and its Markdown answer."""
 
     q: Text
     a: Text
 
 
-class Page(_Row):
+class Page(Strict):
     """A site page: only a title is required."""
 
     title: Text

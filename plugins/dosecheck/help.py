@@ -12,36 +12,35 @@ from pydantic import Field, StringConstraints
 from .datafile import DataFileError, amounts_in, read_data_file
 from .findings import FieldPath, Finding, field_name
 from .located_yaml import Located
-from .reference import Strict
+from .schema_types import Strict, TrimmedText
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 GENERAL = "general"  # the box for the home page, and for a guide whose topic has no box of its own
 
 
 class HelpSource(Strict):
     """A source the boxes cite, by id."""
 
-    id: Text
-    title: Text
-    publisher: Text
+    id: TrimmedText
+    title: TrimmedText
+    publisher: TrimmedText
     url: Annotated[str, StringConstraints(pattern=r"^https://\S+$")]
 
 
 class HelpNote(Strict):
     """One sentence after the list of signs, with the source that says it."""
 
-    text: Text
-    source: Text
+    text: TrimmedText
+    source: TrimmedText
 
 
 class HelpTopic(Strict):
     """One topic's box: who it is for, the signs that mean call now, and what to know."""
 
-    title: Text
-    for_categories: list[Text] = []
-    for_guides: list[Text] = []  # guide slugs whose box is this one, whatever their topic
-    call_if: list[Text] = Field(min_length=1, max_length=5)
-    source: Text
+    title: TrimmedText
+    for_categories: list[TrimmedText] = []
+    for_guides: list[TrimmedText] = []  # guide slugs whose box is this one, whatever their topic
+    call_if: list[TrimmedText] = Field(min_length=1, max_length=5)
+    source: TrimmedText
     notes: list[HelpNote] = Field(default=[], max_length=3)
 
 
@@ -49,8 +48,8 @@ class HelpFile(Strict):
     """Every topic's box and the sources they cite."""
 
     sources: list[HelpSource] = Field(min_length=1)
-    topics: dict[Text, HelpTopic]
-    start_here: list[Text] = Field(default=[], max_length=4)  # guide slugs the home page offers "if you are struggling today"
+    topics: dict[TrimmedText, HelpTopic]
+    start_here: list[TrimmedText] = Field(default=[], max_length=4)  # guide slugs the home page offers "if you are struggling today"
 
     @functools.cached_property
     def source_index(self) -> dict[str, HelpSource]:

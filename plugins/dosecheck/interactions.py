@@ -5,42 +5,42 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Any
 
-from pydantic import Field, StringConstraints
+from pydantic import Field
 
 from .datafile import DataFileError, amounts_in, read_data_file
 from .findings import FieldPath, Finding, field_name
 from .located_yaml import Located
-from .reference import Reference, RefSource, Strict
+from .reference import Reference, RefSource
+from .schema_types import Strict, TrimmedText
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 DEFAULT_FILE = "data/interactions.yaml"  # relative to the content folder; INTERACTIONS_FILE overrides it
 
 
 class Kind(Strict):
     """One kind of a medicine group (loop diuretics), with examples and, where the kinds differ, its own effect."""
 
-    name: Text
-    examples: list[Text] = Field(min_length=1)
-    effect: Text | None = None
+    name: TrimmedText
+    examples: list[TrimmedText] = Field(min_length=1)
+    effect: TrimmedText | None = None
 
 
 class Medicine(Strict):
     """One group of medicines the source lists, what it is used for, examples, and what magnesium does with it."""
 
-    name: Text
-    used_for: Text
-    examples: list[Text] = []
+    name: TrimmedText
+    used_for: TrimmedText
+    examples: list[TrimmedText] = []
     kinds: list[Kind] = []
-    effect: Text | None = None
+    effect: TrimmedText | None = None
 
 
 class InteractionsFile(Strict):
     """The list, the sentence before it, and the source (a reference.yaml source id) it follows."""
 
-    source: Text
-    intro: Text
+    source: TrimmedText
+    intro: TrimmedText
     medicines: list[Medicine] = Field(min_length=1)
 
 

@@ -120,14 +120,6 @@ class _TableCards(Treeprocessor):
                         cell.set("data-label", label)
 
 
-@dataclass(frozen=True)
-class Rendered:
-    """One Markdown text as HTML, with the figures it holds."""
-
-    html: str
-    figures: Figures
-
-
 def normalise(config: dict[str, Any] | None) -> dict[str, Any]:
     """Reduce a MARKDOWN setting to what changes the HTML, the same before and after Pelican adds to it."""
     settings = config if config is not None else DEFAULT_MARKDOWN

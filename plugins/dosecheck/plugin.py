@@ -18,32 +18,26 @@ from .addresses import Address, check_addresses, generated, theme_templates
 from .corrections import corrections_findings
 from .datafile import DataFileError
 from .document import MARKDOWN_EXTENSIONS, Kind, display_path, document_kind, read_document
-from .findings import Finding, Severity, errors
+from .findings import Finding, errors, in_order
 from .help import help_path, unknown_guides
 from .interactions import interactions_path, load_interactions
 from .markup import config_key
-from .reader import GuideReader, reference_path, site_reference
-from .reference import Reference
+from .reader import GuideReader
+from .reference import Reference, reference_path, site_reference
 from .report import emit, fail_if_errors
 from .review import unreviewed_findings
-from .rules import ReviewPolicy, check_overdue
+from .rules.review import ReviewPolicy, check_overdue
+from .settings import setting, validate_settings
 from .site import map_files, source_files
 from .snippets import check_snippets, snippet_files
 from .validate import validate
-
-logger = logging.getLogger(__name__)
-
-
-def load(settings: dict[str, Any]) -> Reference:
-    """Load the reference named by the settings (parsed once per version of the file)."""
-    return site_reference(settings)
 
 
 def _cache_version(settings: dict[str, Any]) -> str:
     """Hash this package's source, the reference file and the settings the checks depend on: a cache written by other
     code, against another reference or with other Markdown settings is never read, so such an edit re-checks every guide."""
     digest = hashlib.sha256()
-    for file in sorted([*Path(__file__).parent.glob("*.py"), *Path(__file__).parent.glob("*.txt")]):
+    for file in sorted([*Path(__file__).parent.rglob("*.py"), *Path(__file__).parent.glob("*.txt")]):
         digest.update(file.read_bytes())
     digest.update(Path(reference_path(settings)).read_bytes())
     # The shared sections are rendered into every guide that includes them: an edit to one re-renders those guides.
@@ -66,8 +60,9 @@ class _NoTraceback(logging.Filter):
 
 
 def start(pelican: Any) -> None:
-    """Load the reference before reading content, and keep the cache per code and reference version."""
-    load(pelican.settings)
+    """Check the settings and load the reference before reading content, and keep the cache per code and reference version."""
+    validate_settings(pelican.settings)
+    site_reference(pelican.settings)
     base = Path(pelican.settings["CACHE_PATH"])
     current = f"dosecheck-{_cache_version(pelican.settings)}"
     for old in base.glob("dosecheck-*") if base.is_dir() else []:
@@ -115,7 +110,7 @@ def site_findings(context: dict[str, Any], ref: Reference) -> list[Finding]:
         if not errors(dropped):
             # Pelican dropped a file our checks pass: its own error names the reason.
             findings.append(Finding(doc.path, None, "file", "a file Pelican could not process", "see the error logged above it"))
-    return sorted(findings, key=lambda f: (f.path, f.line or 0, f.field))
+    return in_order(findings)
 
 
 def address_of(content: Any) -> Address:
@@ -172,7 +167,9 @@ def check_without_building(settings: dict[str, Any]) -> list[Finding]:
     Each file is read by the build's own reader (or taken from the build's cache when unchanged since), so the two
     agree on every finding; the files to read are spread over every core when there are many.
     """
-    load(settings)  # a broken reference stops the check before any file is read, as it stops a build
+    # A refused setting or a broken reference stops the check before any file is read, as it stops a build.
+    validate_settings(settings)
+    site_reference(settings)
     review = ReviewPolicy.from_settings(settings)
     previous = previous_reads(settings)
     judged: list[tuple[list[Finding], Address | None]] = []
@@ -194,21 +191,20 @@ def site_wide_findings(settings: dict[str, Any], addresses: list[Address]) -> li
     readers see (get-help boxes, medicines to check), the corrections address and the shared sections."""
     return (site_addresses(settings, addresses) + reference_review_findings(settings) + help_findings(settings, addresses)
             + corrections_findings(settings) + interactions_findings(settings)
-            + check_snippets(Path(settings["PATH"]), load(settings), settings.get("MARKDOWN")))
+            + check_snippets(Path(settings["PATH"]), site_reference(settings), settings.get("MARKDOWN")))
 
 
 def reference_review_findings(settings: dict[str, Any]) -> list[Finding]:
     """Report what changed in the reference since its last recorded review: DOSECHECK_UNREVIEWED says how gravely."""
     path = Path(reference_path(settings))
-    severity: Severity = "error" if settings.get("DOSECHECK_UNREVIEWED", "warning") == "error" else "warning"
-    return unreviewed_findings(path, display_path(str(path)), severity)
+    return unreviewed_findings(path, display_path(str(path)), setting(settings, "DOSECHECK_UNREVIEWED"))
 
 
 def interactions_findings(settings: dict[str, Any]) -> list[Finding]:
     """Check the medicines to check with magnesium, which each guide's page for the doctor lists."""
     path = interactions_path(settings)
     try:
-        load_interactions(path, display_path(str(path)), load(settings))
+        load_interactions(path, display_path(str(path)), site_reference(settings))
     except DataFileError as exc:
         return exc.findings
     return []
@@ -249,7 +245,7 @@ def previous_reads(settings: dict[str, Any]) -> dict[str, Mapping[str, Any]]:
 def check(generators: list[Any]) -> None:
     """Fail once with every finding of the whole site; the tables were placed when each file was read."""
     context = generators[0].context
-    findings = site_findings(context, load(context))
+    findings = site_findings(context, site_reference(context))
     contents = [c for c in context["generated_content"].values() if c is not None and "dosecheck_findings" in c.metadata]
     findings += site_wide_findings(context, [address_of(c) for c in contents])
     emit(findings)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import os
 from pathlib import Path
 from typing import Any
 
@@ -12,32 +11,15 @@ from pelican.readers import MarkdownReader
 
 from .checked import SupplementLine, Tables
 from .document import MARKDOWN_EXTENSIONS, display_path, document_kind, read_document
-from .dose_rules import RuleProblem, upper_limit
-from .findings import Finding, errors
+from .findings import errors
 from .guide_schema import Page, validate_front
 from .markup import Figures
 from .quantities import fmt
-from .reference import Nutrient, Reference, ReferenceFileError, load_reference
+from .reference import Nutrient, Reference, site_reference
 from .render import place_tables
-from .rules import ReviewDates, review_due
+from .rules.doses import RuleProblem, upper_limit
+from .rules.review import ReviewDates, review_due
 from .validate import check_document
-
-
-def reference_path(settings: dict[str, Any]) -> str:
-    """Return the reference file's path: DOSECHECK_REFERENCE, else PATH/data/reference.yaml."""
-    return settings.get("DOSECHECK_REFERENCE") or os.path.join(settings["PATH"], "data", "reference.yaml")
-
-
-def site_reference(settings: dict[str, Any]) -> Reference:
-    """Load the reference the settings name, with the limits of the site's authority (DOSECHECK_AUTHORITY, default fnb)."""
-    path = reference_path(settings)
-    ref = load_reference(path, display_path(path))
-    authority = str(settings.get("DOSECHECK_AUTHORITY") or "fnb")
-    if authority not in ref.authority_index:
-        known = ", ".join(ref.authority_index)
-        raise ReferenceFileError([Finding("pelicanconf.py", None, "DOSECHECK_AUTHORITY", repr(authority),
-                                          f"expected an authority of the reference file: {known}")])
-    return ref.for_authority(authority)
 
 LINED_FIELDS = ("last_reviewed", "next_review_due", "title", "slug", "template", "save_as")
 # Front-matter fields that Pelican itself interprets; the rest pass through as attributes.

@@ -1,4 +1,5 @@
-"""The reference file: its schema, its loader and the look-ups the rules need."""
+"""The reference file: its schema, its loader, the site's reference as the settings name it, and the look-ups the
+rules need."""
 
 from __future__ import annotations
 
@@ -6,51 +7,38 @@ import contextlib
 import functools
 import itertools
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import Field, ValidationError, field_validator
 
 from . import life_stages
-from .findings import FieldPath, Finding, did_you_mean, field_name
+from .document import display_path
+from .findings import FieldPath, Finding, FindingsError, did_you_mean, field_name
 from .life_stages import LifeStageError
 from .located_yaml import Located, YamlProblem, load
 from .quantities import grams
 from .schema_errors import model_findings
-from .servings import MASS_MEASURES, ServingError, parse_serving
+from .schema_types import Slug, Strict, Text, Url
+from .servings import MASS_MEASURES, Serving, ServingError, parse_serving
 
-Text = Annotated[str, Field(min_length=1)]
-SourceId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
 Mg = Annotated[float, Field(gt=0, allow_inf_nan=False)]
 LISTED_TOLERANCE = 0.10  # how far a fact sheet's listed serving may stray from SR Legacy unexplained
 
 
-class ReferenceFileError(Exception):
+class ReferenceFileError(FindingsError):
     """The reference file is missing or broken; the build cannot check anything."""
-
-    exitcode = 1
-    writer_facing = True  # printed without a traceback
-
-    def __init__(self, findings: list[Finding]) -> None:
-        super().__init__("\n".join(str(f) for f in findings))
-        self.findings = findings
-
-
-class Strict(BaseModel):
-    """Refuse unknown fields, so a typo in a data file is never ignored."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class RefSource(Strict):
     """A primary source cited by id."""
 
-    id: SourceId
+    id: Slug
     title: Text
     publisher: Text
-    url: Annotated[str, Field(pattern=r"^https?://\S+$")]
+    url: Url
     year: int | None = None
     read_from: str | None = None  # the readable copy a value was read from, when not the primary
 
@@ -63,15 +51,15 @@ class IntakeValue(Strict):
     condition: Literal["pregnancy", "lactation"] | None = None
     mg: Mg
     type: Literal["RDA", "AI"]
-    source: SourceId | None = None
+    source: Slug | None = None
 
 
 class IntakeTable(Strict):
     """Every RDA/AI of one nutrient, with the source they share and the authority that set them."""
 
-    source: SourceId
+    source: Slug
     rows: list[IntakeValue] = Field(min_length=1)
-    authority: SourceId = "fnb"
+    authority: Slug = "fnb"
 
 
 class OtherIntake(Strict):
@@ -88,8 +76,8 @@ class OtherIntake(Strict):
 class OtherIntakeTable(Strict):
     """Another authority's intakes for a nutrient, shown beside the site's on the dose reference page."""
 
-    authority: SourceId
-    source: SourceId
+    authority: Slug
+    source: Slug
     rows: list[OtherIntake] = Field(min_length=1)
 
 
@@ -99,7 +87,7 @@ class UpperLimit(Strict):
     population: Text
     mg: Mg
     condition: Literal["pregnancy", "lactation"] | None = None
-    source: SourceId | None = None
+    source: Slug | None = None
 
 
 class SupervisedCeiling(Strict):
@@ -107,24 +95,24 @@ class SupervisedCeiling(Strict):
 
     population: Text
     mg: Mg
-    source: SourceId
+    source: Slug
 
 
 class UpperLimitTable(Strict):
     """The ULs of one nutrient, what they apply to, their source and the authority that set them."""
 
     applies_to: Text
-    source: SourceId
+    source: Slug
     rows: list[UpperLimit] = Field(min_length=1)
     not_established: list[Text] = []
     supervised: list[SupervisedCeiling] = []
-    authority: SourceId = "fnb"
+    authority: Slug = "fnb"
 
 
 class Authority(Strict):
     """A body that sets intakes and limits, as readers know it."""
 
-    id: SourceId
+    id: Slug
     name: Text
     short: Text  # for a table note: "the EU limit"
 
@@ -141,9 +129,9 @@ class OtherLimit(Strict):
 class OtherLimitTable(Strict):
     """Another authority's upper limits for a nutrient: rows above them are published with a note saying so."""
 
-    authority: SourceId
+    authority: Slug
     applies_to: Text
-    source: SourceId
+    source: Slug
     rows: list[OtherLimit] = Field(min_length=1)
 
 
@@ -152,13 +140,13 @@ class DailyValue(Strict):
 
     mg: Mg
     population: Text
-    source: SourceId
+    source: Slug
 
 
 class Nutrient(Strict):
     """A nutrient with its intakes, upper limits and label value."""
 
-    id: SourceId
+    id: Slug
     name: Text
     aliases: list[Text] = []
     intakes: IntakeTable
@@ -176,7 +164,7 @@ class Form(Strict):
     aliases: list[Text] = []
     formula: Text
     elemental_percent: Annotated[list[Annotated[float, Field(gt=0, le=100)]], Field(min_length=1, max_length=2)]
-    source: Annotated[list[SourceId], Field(min_length=1)]  # the low and high figures may come from different sources
+    source: Annotated[list[Slug], Field(min_length=1)]  # the low and high figures may come from different sources
     note: str | None = None
 
     @field_validator("source", mode="before")
@@ -210,7 +198,7 @@ class ListedServing(Strict):
 
     serving: Text
     magnesium_mg: Mg
-    source: SourceId
+    source: Slug
 
 
 class Food(Strict):
@@ -222,7 +210,7 @@ class Food(Strict):
     ndb: Annotated[str, Field(pattern=r"^\d{5}$")]  # SR28 / SR Legacy NDB number
     fdc_id: Annotated[int, Field(gt=0)] | None = None  # FoodData Central id of the SR Legacy record, where confirmed
     mg_per_100g: Mg
-    source: SourceId
+    source: Slug
     measures: dict[str, Annotated[float, Field(gt=0)]] = {}
     listed: ListedServing | None = None
     note: str | None = None
@@ -241,6 +229,15 @@ class Food(Strict):
         if measure in MASS_MEASURES:
             return grams(1, MASS_MEASURES[measure])
         return self.measures.get(measure)
+
+    def serving_grams(self, serving: Serving) -> float | None:
+        """Return the weight of a serving of this food, if the weight of its measure is known."""
+        each = self.grams(serving.measure)
+        return None if each is None else each * float(serving.quantity)
+
+    def mg_in(self, weight: float) -> float:
+        """Return the magnesium in `weight` grams of this food, from its mg per 100 g."""
+        return weight * self.mg_per_100g / 100
 
 
 FNB = Authority(id="fnb", name="US Food and Nutrition Board (National Academies)", short="US")
@@ -400,6 +397,36 @@ def load_reference(path: str | os.PathLike[str], display: str | None = None) -> 
     return _load_cached(key, display or str(path))
 
 
+def reference_path(settings: Mapping[str, Any]) -> str:
+    """Return the reference file's path: DOSECHECK_REFERENCE, else PATH/data/reference.yaml."""
+    return str(settings.get("DOSECHECK_REFERENCE") or os.path.join(settings["PATH"], "data", "reference.yaml"))
+
+
+def site_authority(settings: Mapping[str, Any]) -> str:
+    """Return whose limits the guides keep to: DOSECHECK_AUTHORITY, else the Food and Nutrition Board."""
+    return str(settings.get("DOSECHECK_AUTHORITY") or FNB.id)
+
+
+def unknown_authority(ref: Reference, authority: str) -> Finding | None:
+    """Report a DOSECHECK_AUTHORITY the reference file does not know."""
+    if authority in ref.authority_index:
+        return None
+    return Finding("pelicanconf.py", None, "DOSECHECK_AUTHORITY", repr(authority),
+                   f"expected an authority of the reference file: {', '.join(ref.authority_index)}")
+
+
+def site_reference(settings: Mapping[str, Any]) -> Reference:
+    """Load the reference the settings name (parsed once per version of the file), with the limits of the site's
+    authority; raise ReferenceFileError when it is broken or does not know that authority."""
+    path = reference_path(settings)
+    ref = load_reference(path, display_path(path))
+    authority = site_authority(settings)
+    problem = unknown_authority(ref, authority)
+    if problem is not None:
+        raise ReferenceFileError([problem])
+    return ref.for_authority(authority)
+
+
 @functools.lru_cache(maxsize=4)
 def _load_cached(key: tuple[str, int, int], display: str) -> Reference:
     """Load the file behind `key` once per version of it."""
@@ -497,11 +524,11 @@ def _consistency(ref: Reference, path: str, located: Located) -> Iterator[Findin
             except ServingError as exc:
                 yield finding(("foods", f_index, "listed", "serving"), repr(food.listed.serving), str(exc))
                 continue
-            weight = food.grams(serving.measure)
+            weight = food.serving_grams(serving)
             if weight is None:
                 yield finding(("foods", f_index, "measures"), f"no weight for {serving.measure!r}", "add the gram weight of the listed serving's measure")
                 continue
-            computed = weight * float(serving.quantity) * food.mg_per_100g / 100
+            computed = food.mg_in(weight)
             listed_mg = food.listed.magnesium_mg
             # Writers are checked against the listed figure in its measure and against mg/100 g in
             # any other, so a wide gap between the two must be explained where readers can see it.

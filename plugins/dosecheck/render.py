@@ -7,12 +7,12 @@ from collections.abc import Sequence
 
 from markupsafe import Markup, escape
 
-from .body import TABLE_KINDS, dose_table_index
 from .checked import DoseTableLines, FoodLine, FormLine, IntakeLine, SupplementLine, Tables
 from .guide_schema import Page
 from .markup import Figures
 from .quantities import Amount, fmt, whole
 from .reference import Reference
+from .rules.body import TABLE_KINDS, dose_table_index
 
 _PLACED = re.compile(r"<p>\s*\[\[\s*([A-Za-z_]+)(?:\s+([A-Za-z0-9_-]+))?\s*\]\]\s*</p>")
 

@@ -6,20 +6,18 @@ import sys
 from collections.abc import Sequence
 from typing import TextIO
 
-from .findings import Finding
+from .findings import Finding, WriterFacingError, errors, in_order
 
 
-class DoseCheckFailed(Exception):
+class DoseCheckFailed(WriterFacingError):
     """At least one finding is an error: the site must not be written."""
-
-    exitcode = 1
-    writer_facing = True  # printed without a traceback
 
 
 def emit(findings: Sequence[Finding], stream: TextIO | None = None) -> None:
-    """Print each finding on its own line, errors first, in file and line order."""
+    """Print each finding on its own line, errors first, each group in file and line order."""
     out = stream or sys.stderr
-    for finding in sorted(findings, key=lambda f: (f.severity != "error", f.path, f.line or 0, f.field)):
+    ordered = in_order(findings)
+    for finding in errors(ordered) + [f for f in ordered if f.severity != "error"]:
         prefix = "" if finding.severity == "error" else "warning: "
         print(f"{prefix}{finding}", file=out)
     out.flush()
@@ -27,16 +25,16 @@ def emit(findings: Sequence[Finding], stream: TextIO | None = None) -> None:
 
 def summary(findings: Sequence[Finding]) -> str:
     """Say how many errors and warnings, in how many files."""
-    errors = [f for f in findings if f.severity == "error"]
-    warnings = len(findings) - len(errors)
-    files = len({f.path for f in errors})
+    failing = errors(findings)
+    warnings = len(findings) - len(failing)
+    files = len({f.path for f in failing})
     tail = f" and {warnings} warning{'s' * (warnings != 1)}" if warnings else ""
-    if not errors:
+    if not failing:
         return f"no errors{tail}"
-    return f"{len(errors)} error{'s' * (len(errors) != 1)} in {files} file{'s' * (files != 1)}{tail}"
+    return f"{len(failing)} error{'s' * (len(failing) != 1)} in {files} file{'s' * (files != 1)}{tail}"
 
 
 def fail_if_errors(findings: Sequence[Finding], what: str) -> None:
     """Raise DoseCheckFailed when any finding is an error."""
-    if any(f.severity == "error" for f in findings):
+    if errors(findings):
         raise DoseCheckFailed(f"{summary(findings)}: {what}")

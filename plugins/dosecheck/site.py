@@ -1,42 +1,41 @@
-"""Find a site's guide and page files the way Pelican does, and read many of them on every core."""
+"""Find a site's guide and page files as the build does (Pelican's own search), and read many of them on every core."""
 
 from __future__ import annotations
 
-import fnmatch
 import multiprocessing
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any, TypeVar
 
+from pelican.generators import Generator
+
 from .document import MARKDOWN_EXTENSIONS, Kind
 
-EXTENSIONS = tuple(f".{e}" for e in MARKDOWN_EXTENSIONS)
 T = TypeVar("T")
 
 
-def source_files(settings: dict[str, Any]) -> Iterator[tuple[Path, Kind]]:
-    """Yield every Markdown file under ARTICLE_PATHS (guides) and PAGE_PATHS (pages)."""
-    root = Path(settings["PATH"])
-    ignore = settings.get("IGNORE_FILES", [])
-    groups: tuple[tuple[str, Kind, list[str]], ...] = (
-        ("PAGE_PATHS", "page", settings.get("PAGE_EXCLUDES", [])),
-        ("ARTICLE_PATHS", "guide", settings.get("ARTICLE_EXCLUDES", [])),
-    )
+class _FileFinder(Generator):
+    """Pelican's search for a generator's files (PATH, IGNORE_FILES, the *_EXCLUDES), without a generator's templates."""
+
+    def __init__(self, settings: Mapping[str, Any]) -> None:  # what get_files reads; no readers, templates or signals
+        self.settings = settings
+        self.path = settings["PATH"]
+
+
+def source_files(settings: Mapping[str, Any]) -> Iterator[tuple[Path, Kind]]:
+    """Yield every Markdown file the build reads: pages under PAGE_PATHS, then guides under ARTICLE_PATHS."""
+    finder = _FileFinder(settings)
     seen: set[Path] = set()
-    for setting, kind, excludes in groups:
-        excluded = {(root / e).resolve() for e in excludes}
-        for base in settings.get(setting, []):
-            for folder, dirs, files in os.walk(root / base, followlinks=True):
-                here = Path(folder)
-                dirs[:] = sorted(d for d in dirs if (here / d).resolve() not in excluded
-                                 and not any(fnmatch.fnmatch(d, p) for p in ignore))
-                for name in sorted(files):
-                    file = here / name
-                    if name.endswith(EXTENSIONS) and not any(fnmatch.fnmatch(name, p) for p in ignore) and file not in seen:
-                        seen.add(file)
-                        yield file, kind
+    groups: tuple[tuple[Kind, str, str], ...] = (("page", "PAGE_PATHS", "PAGE_EXCLUDES"), ("guide", "ARTICLE_PATHS", "ARTICLE_EXCLUDES"))
+    for kind, paths, excludes in groups:
+        found = finder.get_files(settings.get(paths, []), exclude=settings.get(excludes, []), extensions=MARKDOWN_EXTENSIONS)
+        for relative in sorted(found):
+            file = Path(settings["PATH"], relative)
+            if file not in seen:
+                seen.add(file)
+                yield file, kind
 
 
 def map_files(items: list[tuple[Path, Kind]], job: Callable[[tuple[Path, Kind]], T]) -> list[T]:

@@ -13,9 +13,9 @@ from typing import Any
 
 from .document import Document, display_path, read_document
 from .findings import Finding, one_of
-from .links import check_links
 from .markup import Converter, Figures, converter, new_figures
 from .reference import Reference
+from .rules.links import check_links
 from .visible import check_body
 
 FOLDER = "snippets"  # under the content folder; Pelican reads only ARTICLE_PATHS and PAGE_PATHS, so it never publishes these

@@ -6,16 +6,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .body import check_placeholders
 from .checked import Tables
 from .document import Document
-from .dose_rules import check_doses
-from .findings import Finding
+from .findings import Finding, in_order
 from .guide_schema import validate_front
-from .links import check_links
 from .markup import Figures, converter, new_figures
 from .reference import Reference
-from .rules import ReviewPolicy, check_foods, check_forms, check_overdue, check_review_dates, check_sources
+from .rules.body import check_placeholders
+from .rules.doses import check_doses
+from .rules.foods import check_foods
+from .rules.forms import check_forms
+from .rules.links import check_links
+from .rules.review import ReviewPolicy, check_overdue, check_review_dates
+from .rules.sources import check_sources
 from .snippets import place_snippets, unknown_snippets
 from .visible import check_answers, check_body, check_front_text
 
@@ -73,6 +76,6 @@ def check_document(
         dose_findings, doses = check_doses(parts, doc, ref)
         findings += form_findings + food_findings + dose_findings
         tables = Tables(doses, foods, forms)
-    return CheckedDocument(sorted(findings, key=lambda f: (f.line or 0, f.field)), figures, html, rendered, tables)
+    return CheckedDocument(in_order(findings), figures, html, rendered, tables)
 
 

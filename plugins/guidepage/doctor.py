@@ -20,7 +20,7 @@ from pelican.utils import get_relative_path, path_to_url
 from dosecheck.datafile import DataFileError
 from dosecheck.document import display_path
 from dosecheck.interactions import Interactions, interactions_path, load_interactions
-from dosecheck.reader import site_reference
+from dosecheck.reference import site_reference
 
 from .tables import rebase_links, rebaser, table_blocks
 

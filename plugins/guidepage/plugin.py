@@ -14,6 +14,7 @@ from dosecheck.help import HelpSource, HelpTopic, help_path, load_help
 
 from .outline import outline, reading_minutes
 from .related import neighbours, related
+from .structured import medical_web_page
 
 
 def _annotate(content: Any) -> None:
@@ -23,13 +24,20 @@ def _annotate(content: Any) -> None:
     content.reading_minutes = reading_minutes(html)
 
 
+def annotate_guide(article: Any, siteurl: str) -> None:
+    """Give one guide what its page shows that does not depend on other guides: outline, reading time, structured data."""
+    _annotate(article)
+    article.structured_data = medical_web_page(article, siteurl)
+
+
 def add_to_articles(generator: Any) -> None:
     """Give each guide its outline, reading time, related guides and neighbours in its topic."""
     articles = list(generator.articles)
+    siteurl = generator.settings.get("SITEURL", "")
     nearby = related(articles)
     around = neighbours(articles)
     for i, article in enumerate(articles):
-        _annotate(article)
+        annotate_guide(article, siteurl)
         article.related_guides = nearby[i]
         article.older_in_category, article.newer_in_category = around[i]
 

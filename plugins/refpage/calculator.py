@@ -17,7 +17,6 @@ from .data import FormRow
 # Compound weights that supplement labels commonly print, in mg; not reference figures, only the
 # amounts the no-script table works out.
 LABEL_AMOUNTS: tuple[int, ...] = (100, 250, 500, 1000)
-EMPTY = "—"  # what a result shows before a usable amount is entered
 
 
 def calc_data(forms: Sequence[FormRow], adult_ul_mg: float) -> dict[str, Any]:

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from dosecheck.dose_rules import RuleProblem, upper_limit
+from dosecheck.findings import WriterFacingError
 from dosecheck.quantities import fmt, whole
 from dosecheck.reference import Food, Nutrient, Reference, RefSource
+from dosecheck.rules.doses import RuleProblem, upper_limit
 from dosecheck.servings import parse_serving
 
 NUTRIENT = "magnesium"
@@ -18,11 +19,8 @@ FALLBACK_SERVING = "1 oz"
 NONE = "–"  # printed where the reference gives no value
 
 
-class RefPageError(Exception):
+class RefPageError(WriterFacingError):
     """The reference lacks something the page needs; the page cannot be built."""
-
-    exitcode = 1
-    writer_facing = True  # printed without a traceback
 
 
 @dataclass(frozen=True)
@@ -113,11 +111,6 @@ class FormRow:
     low: float
     high: float
     note: str
-
-    @property
-    def is_range(self) -> bool:
-        """Tell whether the reference gives two figures for this form."""
-        return self.low != self.high
 
 
 @dataclass(frozen=True)
@@ -262,19 +255,16 @@ def _display_name(food: Food) -> str:
 def food_row(food: Food) -> FoodRow:
     """Return a food's serving: the one the fact sheet lists, else one household measure (or an ounce) from SR Legacy."""
     if food.listed is not None:
-        serving = parse_serving(food.listed.serving)
-        weight = food.grams(serving.measure)
-        grams = weight * float(serving.quantity) if weight is not None else None
+        grams = food.serving_grams(parse_serving(food.listed.serving))
         return FoodRow(food.id, _display_name(food), food.listed.serving, grams, food.listed.magnesium_mg,
                        food.mg_per_100g, False, food.note or "")
     measure = next(iter(food.measures), None)
     text = f"1 {measure}" if measure else FALLBACK_SERVING
-    serving = parse_serving(text)
-    grams = food.grams(serving.measure)
+    grams = food.serving_grams(parse_serving(text))
     assert grams is not None  # a measure of the food's own, or a mass measure
     computed = f"Computed: {fmt(food.mg_per_100g)} mg per 100 g × {fmt(round(grams, 1))} g (SR Legacy); the fact sheet does not list it."
     note = f"{computed} {food.note}" if food.note else computed
-    return FoodRow(food.id, _display_name(food), text, grams, food.mg_per_100g * grams / 100, food.mg_per_100g, True, note)
+    return FoodRow(food.id, _display_name(food), text, grams, food.mg_in(grams), food.mg_per_100g, True, note)
 
 
 def foods(ref: Reference) -> Foods:

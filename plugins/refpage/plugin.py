@@ -9,8 +9,7 @@ from typing import Any
 from pelican import signals
 from pelican.generators import Generator, PelicanTemplateNotFound
 
-from dosecheck.plugin import load
-from dosecheck.reader import reference_path
+from dosecheck.reference import reference_path, site_reference
 from dosecheck.review import last_review
 
 from .calculator import LABEL_AMOUNTS, calc_data, precomputed
@@ -38,7 +37,7 @@ class ReferencePageGenerator(Generator):
             # A theme without the template (the simple theme, a test theme) builds without the page.
             logger.warning("refpage: the theme has no %s.html template; the dose reference page is not written", TEMPLATE)
             return
-        page = build_page(load(self.settings))  # parsed once per version of the file, shared with the checks
+        page = build_page(site_reference(self.settings))  # parsed once per version of the file, shared with the checks
         review = last_review(Path(reference_path(self.settings)))
         writer.write_file(
             save_as,

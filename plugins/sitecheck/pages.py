@@ -10,6 +10,8 @@ from html import unescape
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from dosecheck.findings import WriterFacingError
+
 REL = "noopener noreferrer"
 _A_TAG = re.compile(r"<a\b[^>]*>", re.IGNORECASE)
 _HREF = re.compile(r"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
@@ -20,11 +22,8 @@ _SKIPPED_SCHEMES = ("mailto:", "tel:", "data:", "javascript:")
 GENERATED_AFTER_BUILD = "pagefind/"
 
 
-class SiteCheckError(Exception):
+class SiteCheckError(WriterFacingError):
     """Written pages link to pages or anchors that do not exist."""
-
-    exitcode = 1
-    writer_facing = True  # printed without a traceback
 
 
 def is_external(href: str, siteurl: str) -> bool:

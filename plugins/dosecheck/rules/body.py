@@ -6,9 +6,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .document import Document
-from .findings import Finding, did_you_mean, one_of
-from .guide_schema import Page
+from ..document import Document
+from ..findings import Finding, did_you_mean, one_of
+from ..guide_schema import Page
 
 TABLE_KINDS = ("doses", "forms", "foods", "faqs")
 # A whole line `[[doses]]`, `[[doses 2]]` or `[[doses intake-by-age]]`.

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote
 
-from .document import Document
-from .findings import Finding
+from ..document import Document
+from ..findings import Finding
 
 # Pelican's link syntax: {filename}path, also written |filename|path; up to a quote, bracket, space, ? or #.
 _LINK = re.compile(r"[{|](?P<kind>filename|static|attach)[}|](?P<target>[^\s)\"'<>#?]+)")

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
-from .checked import Beyond, DoseTableLines, Expected, IntakeLine, SupplementLine
-from .document import Document
-from .findings import FieldPath, Finding, did_you_mean, field_name, one_of
-from .guide_schema import IntakeRow, IntakeTable, Page, Source, SupplementRow, SupplementTable
-from .life_stages import LifeStageError, span
-from .quantities import Amount, AmountError, fmt_mg, parse_amount, whole
-from .reference import Nutrient, Reference
+from ..checked import Beyond, DoseTableLines, Expected, IntakeLine, SupplementLine
+from ..document import Document
+from ..findings import FieldPath, Finding, did_you_mean, one_of
+from ..guide_schema import IntakeRow, IntakeTable, Page, Source, SupplementRow, SupplementTable
+from ..life_stages import LifeStageError, span
+from ..quantities import Amount, AmountError, fmt_mg, parse_amount, whole
+from ..reference import Nutrient, Reference
+from . import finding_at
+from .forms import unknown_form
 
 CONDITIONS = ("pregnancy", "lactation")
 ADULT_MONTHS = 19 * 12  # a supervised amount above the UL is never published for anyone younger
 SUPERVISED_FACTOR = 2  # without a supervised ceiling in the reference, twice the UL at most
 SUPERVISED_KINDS = ("study", "guideline")  # what may support an amount above the UL
+
 
 class RuleProblem(Exception):
     """A row that cannot be compared; carries the field and the finding's text."""
@@ -33,9 +36,8 @@ def check_doses(guide: Page, doc: Document, ref: Reference) -> tuple[list[Findin
         if table is not None and nutrient is None:
             # Said once, at the table, rather than once per row that inherits it.
             names = ref.nutrient_names()
-            where: FieldPath = ("doses", t_index, "nutrient")
-            findings.append(Finding(doc.path, doc.front.line_of(where), field_name(where), repr(table.nutrient),
-                                    f"expected one of {one_of(names)}{did_you_mean(table.nutrient, names)}"))
+            findings.append(finding_at(doc, ("doses", t_index, "nutrient"), repr(table.nutrient),
+                                       f"expected one of {one_of(names)}{did_you_mean(table.nutrient, names)}"))
         lines: list[IntakeLine | SupplementLine] = []
         rows: list[IntakeRow | SupplementRow | None] = list(table.rows) if table is not None else []
         for r_index, row in enumerate(rows):
@@ -49,11 +51,9 @@ def check_doses(guide: Page, doc: Document, ref: Reference) -> tuple[list[Findin
                     line, warning = _supplement_row(table, row, ref, sources)  # type: ignore[arg-type]
                     lines.append(line)
                     if warning is not None:
-                        where = loc + ("amount",)
-                        findings.append(Finding(doc.path, doc.front.line_of(where), field_name(where), *warning, "warning"))
+                        findings.append(finding_at(doc, loc + ("amount",), *warning, "warning"))
             except RuleProblem as problem:
-                where = loc + (problem.field,)
-                findings.append(Finding(doc.path, doc.front.line_of(where), field_name(where), problem.found, problem.expected, problem.source))
+                findings.append(finding_at(doc, loc + (problem.field,), problem.found, problem.expected, problem.source))
         complete = table is not None and nutrient is not None and None not in table.rows and len(lines) == len(table.rows)
         tables.append(DoseTableLines(table.id or f"doses-{t_index + 1}", table.kind, table.caption, table.note, nutrient, tuple(lines))
                       if complete and table is not None and nutrient is not None else None)
@@ -195,10 +195,7 @@ def _supplement_row(
     if row.form is not None:
         form = ref.form(row.form)
         if form is None:
-            names = [f.id for f in ref.forms]
-            raise RuleProblem(
-                "form", repr(row.form), f"expected a reference form: {one_of(names)}{did_you_mean(row.form, ref.form_names())}"
-            )
+            raise RuleProblem("form", repr(row.form), unknown_form(row.form, ref))
         if nutrient.id != "magnesium":
             # A row shown as "Magnesium glycinate" must not carry a calcium amount.
             raise RuleProblem("nutrient", repr(nutrient.name), f"expected magnesium: {form.name} is a magnesium form;"

@@ -122,3 +122,11 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.browser)
         if "project" in getattr(item, "fixturenames", ()) or item.path.name == "test_benchmarks.py":
             item.add_marker(pytest.mark.slow)
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    """Copy the fixture site and the real reference file into a temporary folder."""
+    shutil.copytree(DATA / "site" / "content", tmp_path / "content")
+    copy_reference(tmp_path / "content" / "data")
+    return tmp_path

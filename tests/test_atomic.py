@@ -12,16 +12,11 @@ from pathlib import Path
 
 import pytest
 from invoke import Exit
-from test_tasks import BAD
+from support import BAD, snapshot
 
 from conftest import INVOKE, invoke
 from sitebuild.files import disk_problem
 from sitebuild.search import SEARCH_BUNDLE, check_index
-
-
-def snapshot(output: Path) -> dict[str, bytes]:
-    """Every file of the published site, by path, with its bytes."""
-    return {str(p.relative_to(output)): p.read_bytes() for p in sorted(output.rglob("*")) if p.is_file()}
 
 
 def many_guides(project: Path, count: int) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_build import build, soup
+from support import build, soup
 
 from conftest import FIRST_LINE, GUIDE_HEAD, REFERENCE, copy_reference
 from dosecheck.document import parse

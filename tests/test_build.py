@@ -5,52 +5,17 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
-from typing import Any
 from xml.etree import ElementTree
 
 import pytest
 from bs4 import BeautifulSoup
 from invoke.exceptions import Exit
+from support import build, guide_page, soup
 
-from conftest import CORRECTIONS, DATA, ROOT, TODAY, copy_reference
-from sitebuild.project import Project
-from sitebuild.run import pelican_build
+from conftest import DATA
 
 DISCLAIMER_START = "This site gives general information, not medical advice."
 SHORT = "General information, not medical advice. Read the full disclaimer."
-
-
-@pytest.fixture
-def site(tmp_path: Path) -> Path:
-    """Copy the fixture site and the real reference file into a temporary folder."""
-    shutil.copytree(DATA / "site" / "content", tmp_path / "content")
-    copy_reference(tmp_path / "content" / "data")
-    return tmp_path
-
-
-def build(site: Path, **overrides: Any) -> Path:
-    """Build the fixture site with the project's settings; return the output folder."""
-    settings = {
-        "PATH": str(site / "content"),
-        "OUTPUT_PATH": str(site / "output"),
-        "CACHE_PATH": str(site / "cache"),
-        "DOSECHECK_REFERENCE": str(site / "content" / "data" / "reference.yaml"),
-        "DOSECHECK_TODAY": TODAY,
-        "CORRECTIONS_EMAIL": CORRECTIONS,
-    }
-    settings.update(overrides)
-    pelican_build(Project(ROOT), "pelicanconf.py", settings)
-    return site / "output"
-
-
-def soup(path: Path) -> BeautifulSoup:
-    """Parse a written page."""
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-
-
-def guide_page(output: Path) -> BeautifulSoup:
-    """Parse the fixture guide's page."""
-    return soup(output / "test-topic" / "every-table-kind" / "index.html")
 
 
 def test_tables_render_where_placed_with_units_and_sources(site: Path) -> None:

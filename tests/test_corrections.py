@@ -6,7 +6,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from test_build import soup
+from support import soup
 
 from conftest import CORRECTIONS, invoke
 from dosecheck.corrections import corrections_findings, reserved

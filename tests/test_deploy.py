@@ -6,7 +6,7 @@ import os
 import subprocess
 from pathlib import Path
 
-from test_tasks import BAD
+from support import BAD
 
 from conftest import INVOKE
 

@@ -12,8 +12,7 @@ import yaml
 from bs4 import BeautifulSoup
 from guidepage.doctor import default_url, url_pattern
 from guidepage.tables import rebase_links, rebaser, table_blocks
-from test_search import fragments, resolve
-from test_visible import unchecked_amounts
+from support import fragments, resolve, unchecked_amounts
 
 from conftest import ROOT, invoke
 from dosecheck.datafile import DataFileError

@@ -11,7 +11,7 @@ from xml.etree import ElementTree
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from test_build import build
+from support import build
 
 from conftest import DATA, copy_reference
 

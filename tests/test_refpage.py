@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup, Tag
 from pelican.log import LimitFilter
-from test_build import build
+from support import build
 
 from conftest import DATA, REFERENCE, copy_reference
 from dosecheck.reference import Reference

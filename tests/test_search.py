@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import functools
-import gzip
 import http.server
 import json
 import os
-import posixpath
 import shutil
 import subprocess
 import threading
@@ -15,8 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
-from test_atomic import snapshot
+from support import fragments, pages, resolve, snapshot, soup
 
 from conftest import ROOT, invoke
 from dosecheck.document import read_document
@@ -38,39 +35,10 @@ console.log(JSON.stringify(pages.map((page) => ({ url: page.url, title: page.met
 
 
 
-def soup(path: Path) -> BeautifulSoup:
-    """Parse a written page."""
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-
-
-def pages(output: Path) -> list[Path]:
-    """Every HTML page Pelican wrote (Pagefind writes none)."""
-    return sorted(output.rglob("*.html"))
-
-
-def resolve(output: Path, page: Path, href: str) -> Path:
-    """The output file a relative or root-relative address on `page` leads to."""
-    folder = page.parent.relative_to(output).as_posix()
-    path = href.split("?")[0].split("#")[0]
-    target = posixpath.normpath(path.lstrip("/") if path.startswith("/") else posixpath.join(folder, path))
-    resolved = output / ("" if target == "." else target)
-    return resolved / "index.html" if path.endswith("/") else resolved
-
-
 def guide_address(output: Path, title: str) -> str:
     """The address, from the site root, of the page whose <h1> is `title`."""
     (page,) = [p for p in pages(output) if (h1 := soup(p).find("h1")) is not None and h1.get_text(strip=True) == title]
     return "/" + page.parent.relative_to(output).as_posix() + "/"
-
-
-def fragments(output: Path) -> list[dict]:
-    """Every page record in the index: Pagefind stores each as gzipped JSON after a signature."""
-    records = []
-    for file in sorted((output / "pagefind" / "fragment").iterdir()):
-        data = gzip.decompress(file.read_bytes())
-        assert data.startswith(b"pagefind_dcd")
-        records.append(json.loads(data[len(b"pagefind_dcd"):]))
-    return records
 
 
 @pytest.fixture(scope="module")

@@ -13,8 +13,7 @@ from invoke.exceptions import Exit
 from pelican import signals
 from pelican.utils import slugify as pelican_slugify
 from pelican.writers import FileOverwriteFailedError
-from test_build import build, site  # noqa: F401 - `site` is a fixture
-from test_tasks import BAD
+from support import BAD, build, soup
 
 from conftest import CORRECTIONS, ROOT, TODAY
 from dosecheck.document import read_document
@@ -53,11 +52,6 @@ def guides() -> list[Any]:
         assert guide is not None
         found.append(guide)
     return found
-
-
-def soup(path: Path) -> BeautifulSoup:
-    """Parse a written page."""
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
 def guide_pages(output: Path) -> dict[str, Path]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from test_build import soup
+from support import soup
 
 from conftest import DATA, FIRST_LINE, GUIDE_HEAD, ROOT, invoke
 from dosecheck.reference import Reference

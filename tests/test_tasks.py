@@ -8,26 +8,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from support import BAD
 
 from conftest import DATA, INVOKE, invoke
-
-BAD = """---
-title: Threonate as elemental
-date: 2026-01-10
-category: Test topic
-summary: Wrong on purpose.
-last_reviewed: 2026-11-20
-doses:
-  - caption: Supplements
-    kind: supplement
-    rows:
-      - {form: threonate, amount: 1-2 g/day, basis: elemental}
----
-
-Age | Dose |
----|---|
-Adults | 300-600 mg |
-"""
 
 EXPECTED = [
     "content/guides/bad.md:11: doses[0].rows[0].amount: found 1-2 g/day elemental; reference says the UL for adults is 350 mg/day"

@@ -8,24 +8,14 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from test_build import build, soup
+from support import build, soup, unchecked_amounts
 
 from conftest import DATA, FIRST_LINE, check, copy_reference
-from dosecheck.prose import AMOUNT
 from dosecheck.reference import Reference
 
 FIGURES = DATA / "guides" / "valid" / "every-figure.md"
 UL_TITLE = ("US tolerable upper intake level for adults: 350 mg a day"
             " of magnesium (supplements and medications only, not magnesium in food and water)")
-
-
-def unchecked_amounts(page: BeautifulSoup) -> list[str]:
-    """Every mass or molar amount in the page's visible text that no element with data-ref holds."""
-    for hidden in page(["script", "style", "template"]):
-        hidden.decompose()
-    body = page.body or page
-    return [m[0] for text in body.find_all(string=True) if text.find_parent(attrs={"data-ref": True}) is None
-            for m in AMOUNT.finditer(str(text))]
 
 
 @pytest.fixture

@@ -16,16 +16,14 @@ from .errors import BuildError
 from .project import Project
 from .publish import atomic_build
 
-TARGETS = ("rsync", "github")
-
 
 def deploy(project: Project, to: str) -> str:
     """Publish, then ship the result to `to` (rsync or github); return what was done, or raise BuildError."""
-    if to not in TARGETS:
-        raise BuildError(f"deploy: found --to {to!r}; expected one of {', '.join(TARGETS)}")
+    if to not in NEEDS:
+        raise BuildError(f"deploy: found --to {to!r}; expected one of {', '.join(NEEDS)}")
     settings = project.settings(project.settings_publish)
     # Refuse a missing target before building: a publish that cannot ship is wasted work.
-    target = _rsync_target(settings) if to == "rsync" else _github_remote(settings)
+    target = _target(settings, to)
     settings, output, pages = atomic_build(project, project.settings_publish)
     site = output.resolve()
     if to == "rsync":
@@ -40,22 +38,20 @@ def deploy(project: Project, to: str) -> str:
     return f"deployed {pages} pages from {output.name}/ to branch {branch} of {target} (ghp-import)"
 
 
-def _rsync_target(settings: dict[str, Any]) -> str:
-    """Return where rsync ships to, refusing nothing set."""
-    target = str(settings.get("DEPLOY_RSYNC_TARGET") or "")
-    if not target:
-        raise BuildError("deploy: nothing to ship to: set DEPLOY_RSYNC_TARGET (host:path, or a folder) in the environment"
-                         " or publishconf.py")
-    return target
+# What each target needs set, and how to say so when it is not.
+NEEDS = {
+    "rsync": ("DEPLOY_RSYNC_TARGET", "nothing to ship to: set DEPLOY_RSYNC_TARGET (host:path, or a folder)"),
+    "github": ("DEPLOY_GITHUB_REMOTE", "nothing to push to: set DEPLOY_GITHUB_REMOTE (a remote name such as origin, or an address)"),
+}
 
 
-def _github_remote(settings: dict[str, Any]) -> str:
-    """Return the git remote (a name or an address) ghp-import pushes to, refusing nothing set."""
-    remote = str(settings.get("DEPLOY_GITHUB_REMOTE") or "")
-    if not remote:
-        raise BuildError("deploy: nothing to push to: set DEPLOY_GITHUB_REMOTE (a remote name such as origin, or an address)"
-                         " in the environment or publishconf.py")
-    return remote
+def _target(settings: dict[str, Any], to: str) -> str:
+    """Return where a target ships to, refusing nothing set."""
+    name, missing = NEEDS[to]
+    value = str(settings.get(name) or "")
+    if not value:
+        raise BuildError(f"deploy: {missing} in the environment or publishconf.py")
+    return value
 
 
 def _run(command: list[str], cwd: Path, tool: str, install: str) -> None:

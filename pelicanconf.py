@@ -20,7 +20,7 @@ DEFAULT_LANG = "en"
 READERS = {"rst": None, "html": None, "htm": None}
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["dosecheck", "disclaimer", "sitecheck", "guidepage", "sitemap", "refpage"]
+PLUGINS = ["dosecheck", "disclaimer", "sitecheck", "guidepage", "sitemap", "refpage", "journal"]
 
 # The dose checker compares every figure with PATH/data/reference.yaml (DOSECHECK_REFERENCE overrides it).
 
@@ -86,6 +86,8 @@ TEMPLATE_EXTENSIONS = [".html", ".txt"]
 # The dose reference page (plugins/refpage); named here too so `invoke check` knows its address, as the build does.
 REFPAGE_URL = "reference/"
 REFPAGE_SAVE_AS = "reference/index.html"
+# The reader's private journal (plugins/journal) is written at journal/, with the service worker that keeps it offline
+# beside it; JOURNAL_URL and JOURNAL_SAVE_AS move it. Set by the plugin, so without it no page links a journal.
 SEARCH_URL = "search/"
 SEARCH_SAVE_AS = "search/index.html"
 ROBOTS_SAVE_AS = "robots.txt"

@@ -103,7 +103,7 @@ def _lighthouse(lighthouse: Path, chromium: str, url: str, preset: str) -> dict[
 
 
 def audit(project: Project, guide: str = AUDIT_GUIDE) -> str:
-    """Run Lighthouse, mobile and desktop, on the home page, a guide, the reference page and a search; return the table."""
+    """Run Lighthouse, mobile and desktop, on the home page, a guide, the reference page, a search and the journal; return the table."""
     output = project.output.resolve()
     lighthouse = project.root / "node_modules" / ".bin" / "lighthouse"
     chromium = find_chromium()
@@ -119,7 +119,8 @@ def audit(project: Project, guide: str = AUDIT_GUIDE) -> str:
     server, origin = serve_static(output)
     rows, failures = [], []
     try:
-        for name, path in (("home", "/"), ("guide", guide_path), ("reference", "/reference/"), ("search", "/search/?q=sleep")):
+        pages = (("home", "/"), ("guide", guide_path), ("reference", "/reference/"), ("search", "/search/?q=sleep"), ("journal", "/journal/"))
+        for name, path in pages:
             for preset in ("mobile", "desktop"):
                 report = _lighthouse(lighthouse, chromium, origin + path, preset)
                 if isinstance(report, str):

@@ -158,7 +158,7 @@ def test_check_and_build_agree_on_addresses_titles_and_templates(project: Path) 
         "content/guides/same-title.md:2: title: found 'every-table-kind', the address content/guides/every-table.md already"
         " has (test-topic/every-table-kind/index.html); give each guide and page its own slug: or title:",
         "content/pages/odd.md:3: template: found 'nosuchtemplate'; expected a template of the theme: 404, archives, article,"
-        " categories, category, doctor, index, page, reference, search, tag or tags",
+        " categories, category, doctor, index, journal, page, reference, search, tag or tags",
         "content/pages/ref.md:3: slug: found 'reference', which is the address of the dose reference page"
         " (reference/index.html); give this one another slug: or title:",
     ]

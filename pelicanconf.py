@@ -87,7 +87,9 @@ TEMPLATE_EXTENSIONS = [".html", ".txt"]
 REFPAGE_URL = "reference/"
 REFPAGE_SAVE_AS = "reference/index.html"
 # The reader's private journal (plugins/journal) is written at journal/, with the service worker that keeps it offline
-# beside it; JOURNAL_URL and JOURNAL_SAVE_AS move it. Set by the plugin, so without it no page links a journal.
+# beside it; JOURNAL_URL and JOURNAL_SAVE_AS move it (named here so `invoke check` knows the address is taken).
+JOURNAL_URL = "journal/"
+JOURNAL_SAVE_AS = "journal/index.html"
 SEARCH_URL = "search/"
 SEARCH_SAVE_AS = "search/index.html"
 ROBOTS_SAVE_AS = "robots.txt"

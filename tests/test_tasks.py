@@ -149,6 +149,7 @@ def test_check_and_build_agree_on_addresses_titles_and_templates(project: Path) 
                                          encoding="utf-8")
     (guides / "same-title.md").write_text(original.replace("title: Every table kind", "title: Every  table KIND"), encoding="utf-8")
     (pages / "ref.md").write_text("---\ntitle: Ref\nslug: reference\n---\nText.\n", encoding="utf-8")
+    (pages / "diary.md").write_text("---\ntitle: Diary\nslug: journal\n---\nText.\n", encoding="utf-8")
     (pages / "odd.md").write_text("---\ntitle: Odd\ntemplate: nosuchtemplate\n---\nText.\n", encoding="utf-8")
     want = [
         "content/guides/same-slug.md:3: slug: found 'every-table-kind', the address content/guides/every-table.md already has"
@@ -157,6 +158,8 @@ def test_check_and_build_agree_on_addresses_titles_and_templates(project: Path) 
         " give each guide its own title, so readers can tell them apart in lists",
         "content/guides/same-title.md:2: title: found 'every-table-kind', the address content/guides/every-table.md already"
         " has (test-topic/every-table-kind/index.html); give each guide and page its own slug: or title:",
+        "content/pages/diary.md:3: slug: found 'journal', which is the address of the journal page (journal/index.html);"
+        " give this one another slug: or title:",
         "content/pages/odd.md:3: template: found 'nosuchtemplate'; expected a template of the theme: 404, archives, article,"
         " categories, category, doctor, index, journal, page, reference, search, tag or tags",
         "content/pages/ref.md:3: slug: found 'reference', which is the address of the dose reference page"

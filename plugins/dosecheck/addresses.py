@@ -38,8 +38,9 @@ def generated(settings: Mapping[str, Any], categories: Iterable[str], tags: Iter
         save_as = settings.get(f"{str(name).upper()}_SAVE_AS", f"{name}.html")
         if save_as:
             out[str(save_as)] = f"the {name} page"
-    if settings.get("REFPAGE_SAVE_AS"):
-        out[str(settings["REFPAGE_SAVE_AS"])] = "the dose reference page"
+    for setting, what in (("REFPAGE_SAVE_AS", "the dose reference page"), ("JOURNAL_SAVE_AS", "the journal page")):
+        if settings.get(setting):
+            out[str(settings[setting])] = what
     for pattern, names, what in (("CATEGORY_SAVE_AS", categories, "topic"), ("TAG_SAVE_AS", tags, "tag")):
         template = settings.get(pattern)
         for slug in names if template else []:

@@ -120,3 +120,12 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     """Say where this run's screenshots are."""
     for folder in _screenshot_folder:
         terminalreporter.write_line(f"screenshots: {folder.relative_to(ROOT)}/")
+
+
+def tab_to(page: Page, test: str, presses: int, what: str) -> None:
+    """Press Tab until the focused element passes `test` (a JavaScript expression on `document.activeElement`)."""
+    for _press in range(presses):
+        page.keyboard.press("Tab")
+        if page.evaluate(test):
+            return
+    pytest.fail(f"{presses} presses of Tab did not reach {what}")

@@ -20,7 +20,7 @@ from conftest import ROOT
 from dosecheck.prose import AMOUNT
 from sitebuild.audit import serve_static
 
-from .conftest import SCHEMES, Site, Visit
+from .conftest import SCHEMES, Site, Visit, tab_to
 from .test_pages import describe
 from .test_print import pdf_pages
 
@@ -328,12 +328,7 @@ def test_the_journal_works_from_the_keyboard_alone(browser: Browser, site: Site)
     with journal(browser, site, 375) as seen:
         page = seen.page
         keys = page.keyboard
-        for _press in range(KEYBOARD_STEPS):
-            keys.press("Tab")
-            if page.evaluate("document.activeElement.id") == "j-form-1":
-                break
-        else:
-            pytest.fail(f"{KEYBOARD_STEPS} presses of Tab did not reach the first product's form")
+        tab_to(page, "document.activeElement.id === 'j-form-1'", KEYBOARD_STEPS, "the first product's form")
         keys.press("Tab")
         keys.type("1000")
         keys.press("Tab")  # to the checked choice: elemental
@@ -357,12 +352,7 @@ def test_the_journal_works_from_the_keyboard_alone(browser: Browser, site: Site)
         # Delete it from the keyboard: focus goes to the list's heading.
         answers: list[str] = []
         accept_dialogs(page, answers)
-        for _press in range(KEYBOARD_STEPS * 2):
-            keys.press("Tab")
-            if page.evaluate("document.activeElement.dataset.delete !== undefined"):
-                break
-        else:
-            pytest.fail("Tab did not reach the entry's Delete button")
+        tab_to(page, "document.activeElement.dataset.delete !== undefined", KEYBOARD_STEPS * 2, "the entry's Delete button")
         assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") == "solid"
         keys.press("Enter")
         expect(page.locator(".j-entry")).to_have_count(0)

@@ -9,7 +9,7 @@ from refpage.data import FormRow, forms
 
 from dosecheck.reference import Reference
 
-from .conftest import Site, visit
+from .conftest import Site, tab_to, visit
 
 PHONES = (320, 375)
 LIMIT = "(350 mg a day)."
@@ -151,12 +151,7 @@ def test_the_tally_works_from_the_keyboard_alone(browser: Browser, site: Site, w
     with visit(browser, site, "reference", width) as seen:
         page = seen.page
         keys = page.keyboard
-        for _press in range(KEYBOARD_STEPS):
-            keys.press("Tab")
-            if page.evaluate("document.activeElement.id") == "calc-form-1":
-                break
-        else:
-            pytest.fail(f"{KEYBOARD_STEPS} presses of Tab did not reach the first product's form")
+        tab_to(page, "document.activeElement.id === 'calc-form-1'", KEYBOARD_STEPS, "the first product's form")
         assert page.evaluate("document.activeElement.value") == "oxide"  # the first form of the reference
         keys.press("Tab")
         keys.type("1000")

@@ -22,7 +22,7 @@ def main(task: str, variant: str, work: str) -> None:
     folder = Path(work)
     overrides = {"PATH": str(folder / "content"), "OUTPUT_PATH": str(folder / f"output-{variant}"),
                  "CACHE_PATH": str(folder / f"cache-{variant}"), "DOSECHECK_TODAY": "2026-11-23"}
-    build = _project_build if variant == "project" else _plain_build
+    build = VARIANTS[variant]
     if task == "serve-edit":
         # What `invoke serve` does after an edit: the process is already running and warm. The project
         # puts the edited guide's page on disk first (sitebuild.preview.Preview), then rebuilds everything;
@@ -60,10 +60,12 @@ def main(task: str, variant: str, work: str) -> None:
 
 
 def _project_build(project: Any, overrides: dict[str, str]) -> None:
-    """Build with the project's settings and plugins."""
+    """Build as `invoke build` does: Pelican with the project's settings and plugins (checks, link check), then the search index."""
     from sitebuild.run import pelican_build
+    from sitebuild.search import index_search
 
     pelican_build(project, "pelicanconf.py", overrides)
+    index_search(project.root, Path(overrides["OUTPUT_PATH"]))
 
 
 def _plain_build(project: Any, overrides: dict[str, str]) -> None:
@@ -78,6 +80,22 @@ def _plain_build(project: Any, overrides: dict[str, str]) -> None:
     path = str(Path(settings["PATH"]) / "data" / "help.yaml")
     settings["JINJA_GLOBALS"] = {**settings.get("JINJA_GLOBALS", {}), "get_help": HelpBoxes(path, path)}
     Pelican(settings).run()
+
+
+def _stock_build(project: Any, overrides: dict[str, str]) -> None:
+    """Stock Pelican: its default settings and theme, no plugins, the same files where the project keeps them."""
+    from pelican import Pelican
+    from pelican.log import init
+    from pelican.settings import read_settings
+
+    init(level=logging.ERROR, name="pelican")  # it warns about the feeds it writes without a SITEURL
+    mine = project.settings("pelicanconf.py", overrides)
+    keep = ("PATH", "OUTPUT_PATH", "CACHE_PATH", "ARTICLE_PATHS", "PAGE_PATHS", "CACHE_CONTENT", "LOAD_CONTENT_CACHE", "TIMEZONE")
+    Pelican(read_settings(None, override={k: mine[k] for k in keep})).run()
+
+
+# What each variant builds: the project, Pelican with the project's theme only, and Pelican as installed.
+VARIANTS = {"project": _project_build, "plain": _plain_build, "stock": _stock_build}
 
 
 if __name__ == "__main__":

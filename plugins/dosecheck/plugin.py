@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import shutil
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -13,6 +14,8 @@ from typing import Any
 from pelican import signals
 from pelican.cache import FileStampDataCacher
 from pelican.contents import Article, Page
+from pelican.generators import PagesGenerator
+from pelican.readers import _DISCARD
 
 from .addresses import Address, check_addresses, generated, theme_templates
 from .corrections import corrections_findings
@@ -69,6 +72,44 @@ def start(pelican: Any) -> None:
         if old.name != current:
             shutil.rmtree(old, ignore_errors=True)  # caches for an older reference or code are never read again
     pelican.settings["CACHE_PATH"] = str(base / current)
+
+
+@dataclass(frozen=True)
+class _PreRead:
+    """Read one file with a generator's own reader, as Pelican's `Readers.read_file` would before caching it."""
+
+    reader: Any
+
+    def __call__(self, item: tuple[Path, Kind]) -> tuple[str, dict[str, Any]] | None:
+        """Return the file's HTML and metadata, or None to leave the file to Pelican (which then logs its error)."""
+        try:
+            content, metadata = self.reader.read(str(item[0]))
+        except Exception:  # noqa: BLE001 - Pelican reads the file again in the build process and reports it there
+            return None
+        return content, {k: v for k, v in metadata.items() if v is not _DISCARD}
+
+
+def preread(generator: Any) -> None:
+    """Read a generator's new and changed guides on every core, into its content cache, before it reads them one by one.
+
+    Pelican reads files in one process; each of ours is parsed, checked and rendered when read, which is most of a
+    build. Put in the reader-level cache, the results are what Pelican finds for an unchanged file, so it takes them
+    as they are (and saves them for the next build when caching is on).
+    """
+    settings = generator.settings
+    readers = generator.readers
+    if settings.get("CONTENT_CACHING_LAYER", "reader") != "reader":
+        return
+    kind: Kind = "page" if isinstance(generator, PagesGenerator) else "guide"
+    stale = [(Path(os.path.abspath(file)), k) for file, k in source_files(settings)
+             if k == kind and readers.get_cached_data(os.path.abspath(file), (None, None))[0] is None]
+    reader = readers.readers.get("md")
+    if reader is None or not isinstance(reader, GuideReader):
+        return
+    for (file, _kind), read in zip(stale, map_files(stale, _PreRead(reader)), strict=True):
+        if read is not None:
+            # Stamped now, as Pelican stamps what it reads: an edit from here on is read again next build.
+            readers._cache[str(file)] = (readers._get_file_stamp(str(file)), read)
 
 
 def use_guide_reader(readers: Any) -> None:
@@ -272,5 +313,7 @@ def register() -> None:
         pelican_logger.addFilter(_NoTraceback())
     signals.initialized.connect(start)  # a broken reference fails before any content is read
     signals.readers_init.connect(use_guide_reader)  # our reader for every Markdown file
+    signals.article_generator_init.connect(preread)  # changed guides read on every core, before Pelican reads
+    signals.page_generator_init.connect(preread)
     signals.all_generators_finalized.connect(check)  # every file read, nothing written yet
     signals.all_generators_finalized.connect(release_saved_caches)  # caches were saved as each generator finished reading

@@ -61,11 +61,9 @@ def main(task: str, variant: str, work: str) -> None:
 
 def _project_build(project: Any, overrides: dict[str, str]) -> None:
     """Build as `invoke build` does: Pelican with the project's settings and plugins (checks, link check), then the search index."""
-    from sitebuild.run import pelican_build
-    from sitebuild.search import index_search
+    from sitebuild.publish import build_and_index
 
-    pelican_build(project, "pelicanconf.py", overrides)
-    index_search(project.root, Path(overrides["OUTPUT_PATH"]))
+    build_and_index(project, "pelicanconf.py", overrides)
 
 
 def _plain_build(project: Any, overrides: dict[str, str]) -> None:

@@ -14,7 +14,7 @@ from .errors import BuildError
 from .files import disk_problem, exclusive, point
 from .project import Project
 from .run import pelican_build
-from .search import index_search
+from .search import SearchIndex
 
 
 def _output_folder(root: Path, settings: dict[str, Any]) -> Path:
@@ -66,9 +66,7 @@ def atomic_build(project: Project, settings_file: str) -> tuple[dict[str, Any], 
     except OSError as exc:
         raise BuildError(f"build failed: {disk_problem(exc)}") from None
     try:
-        settings = pelican_build(project, settings_file, {"OUTPUT_PATH": str(staging)})
-        # Indexed before the switch, so a site is never published without its search index.
-        index_search(project.root, staging)
+        settings = build_and_index(project, settings_file, {"OUTPUT_PATH": str(staging)})
         # Counted before the switch: once switched, a build finishing next may remove this site.
         pages = _count_pages(staging)
         _switch(final, staging, builds)
@@ -79,6 +77,23 @@ def atomic_build(project: Project, settings_file: str) -> tuple[dict[str, Any], 
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return settings, final, pages
+
+
+def build_and_index(project: Project, settings_file: str, overrides: dict[str, Any]) -> dict[str, Any]:
+    """Build with Pelican into overrides' OUTPUT_PATH and index it for search; return the settings.
+
+    Pagefind starts once every page is written and indexes while the build's last checks read the site; a build
+    that fails stops it. Indexed before any switch, so a site is never published without its search index.
+    """
+    started: list[SearchIndex] = []
+    site = Path(overrides["OUTPUT_PATH"])
+    try:
+        settings = pelican_build(project, settings_file, overrides, when_written=lambda: started.append(SearchIndex(project.root, site)))
+        (started[0] if started else SearchIndex(project.root, site)).finish()
+    finally:
+        for index in started:
+            index.stop()
+    return settings
 
 
 def _switch(final: Path, staging: Path, builds: Path) -> None:

@@ -9,6 +9,7 @@ import pickle
 import shutil
 import sys
 import zlib
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -29,62 +30,82 @@ class _ErrorCounter(logging.Handler):
         self.messages.append(record.getMessage().splitlines()[0])
 
 
-def pelican_build(project: Project, settings_file: str, overrides: dict[str, Any] | None = None, *, retried: bool = False) -> dict[str, Any]:
-    """Run Pelican once (again once without the cache, if it is unreadable); raise Exit with a one-line reason on any failure."""
-    from pelican import Pelican
+def pelican_build(project: Project, settings_file: str, overrides: dict[str, Any] | None = None, *,
+                  when_written: Callable[[], None] | None = None) -> dict[str, Any]:
+    """Run Pelican once (again once without the cache, if it is unreadable); raise BuildError with a one-line reason on any failure.
+
+    `when_written` runs once every page is written, before the checks that read the written site (the search index
+    starts there, so the two run side by side).
+    """
+    from pelican import signals
     from pelican.log import init as init_logging
 
-    _reset_sitemap()
     init_logging(level=logging.WARNING, name="pelican")
     counter = _ErrorCounter()
     logging.getLogger().addHandler(counter)
+
+    def written(_pelican: Any) -> None:
+        if when_written is not None:
+            when_written()
+
+    # Connected before Pelican loads the plugins, so in a fresh process it runs before their last checks.
+    signals.finalized.connect(written, weak=False)
     try:
-        settings = project.settings(settings_file, overrides)
-        try:
-            pelican = Pelican(settings)
-        except Exception as exc:
-            if getattr(exc, "writer_facing", False):
-                raise BuildError(f"build failed: {exc}") from None
-            raise
-        missing = [p for p in project.required_plugins if p not in settings["PLUGINS"]]
-        if missing:
-            raise BuildError(
-                f"build failed: PLUGINS in {settings_file} does not load {', '.join(missing)}; "
-                f"without it pages would be published unchecked (loaded: {', '.join(settings['PLUGINS']) or 'none'})")
-        cache = Path(settings["CACHE_PATH"])  # read now: the dosecheck plugin narrows it to a versioned folder
-        unreadable: Exception | None = None
-        try:
-            # Pelican rewrites its cache files in place: two runs at once (a build and a publish) would read
-            # each other's half-written files, so runs sharing a cache take turns.
-            with exclusive(cache / ".lock", needed=False):
-                try:
-                    pelican.run()
-                except (EOFError, zlib.error, gzip.BadGzipFile, pickle.UnpicklingError) as exc:
-                    if retried:
-                        raise
-                    # A build stopped while saving leaves the cache truncated and Pelican cannot read it
-                    # again; the cache only saves time, so start it afresh.
-                    unreadable = exc
-                    for entry in cache.iterdir():
-                        if entry.is_dir():
-                            shutil.rmtree(entry, ignore_errors=True)
-                        elif entry.name != ".lock":
-                            entry.unlink(missing_ok=True)
-        except OSError as exc:
-            raise BuildError(f"build failed: {disk_problem(exc)}") from None
-        except Exception as exc:
-            if getattr(exc, "writer_facing", False):
-                raise BuildError(f"build failed: {exc}") from None
-            raise
-        if unreadable is not None:
-            print(f"warning: the content cache in {os.path.relpath(cache)} was unreadable ({type(unreadable).__name__}); "
-                  "rebuilding without it", file=sys.stderr)
-            return pelican_build(project, settings_file, overrides, retried=True)
+        settings = _run(project, settings_file, overrides, counter, retry=True)
         if counter.messages:
             raise BuildError(f"build failed: Pelican reported {len(counter.messages)} error(s) above, first: {counter.messages[0]}")
         return settings
     finally:
+        signals.finalized.disconnect(written)
         logging.getLogger().removeHandler(counter)
+
+
+def _run(project: Project, settings_file: str, overrides: dict[str, Any] | None, counter: _ErrorCounter, *, retry: bool) -> dict[str, Any]:
+    """Run Pelican; when `retry`, once more without the content cache if that is unreadable."""
+    from pelican import Pelican
+
+    _reset_sitemap()
+    settings = project.settings(settings_file, overrides)
+    try:
+        pelican = Pelican(settings)
+    except Exception as exc:
+        if getattr(exc, "writer_facing", False):
+            raise BuildError(f"build failed: {exc}") from None
+        raise
+    missing = [p for p in project.required_plugins if p not in settings["PLUGINS"]]
+    if missing:
+        raise BuildError(
+            f"build failed: PLUGINS in {settings_file} does not load {', '.join(missing)}; "
+            f"without it pages would be published unchecked (loaded: {', '.join(settings['PLUGINS']) or 'none'})")
+    cache = Path(settings["CACHE_PATH"])  # read now: the dosecheck plugin narrows it to a versioned folder
+    try:
+        # Pelican rewrites its cache files in place: two runs at once (a build and a publish) would read
+        # each other's half-written files, so runs sharing a cache take turns.
+        with exclusive(cache / ".lock", needed=False):
+            try:
+                pelican.run()
+                return settings
+            except (EOFError, zlib.error, gzip.BadGzipFile, pickle.UnpicklingError) as exc:
+                if not retry:
+                    raise
+                # A build stopped while saving leaves the cache truncated and Pelican cannot read it
+                # again; the cache only saves time, so start it afresh.
+                unreadable = exc
+                for entry in cache.iterdir():
+                    if entry.is_dir():
+                        shutil.rmtree(entry, ignore_errors=True)
+                    elif entry.name != ".lock":
+                        entry.unlink(missing_ok=True)
+    except OSError as exc:
+        raise BuildError(f"build failed: {disk_problem(exc)}") from None
+    except Exception as exc:
+        if getattr(exc, "writer_facing", False):
+            raise BuildError(f"build failed: {exc}") from None
+        raise
+    print(f"warning: the content cache in {os.path.relpath(cache)} was unreadable ({type(unreadable).__name__}); "
+          "rebuilding without it", file=sys.stderr)
+    counter.messages.clear()  # what the first run logged is about the cache just removed
+    return _run(project, settings_file, overrides, counter, retry=False)
 
 
 def _reset_sitemap() -> None:

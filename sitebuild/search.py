@@ -12,23 +12,49 @@ from .errors import BuildError
 SEARCH_BUNDLE = ("pagefind-entry.json", "pagefind.js", "wasm.en.pagefind")
 
 
+class SearchIndex:
+    """Pagefind indexing a written site in its own process, so the build's last checks can read the site meanwhile."""
+
+    def __init__(self, root: Path, site: Path) -> None:
+        """Start indexing `site` into site/pagefind/."""
+        self.site = site
+        command = [sys.executable, "-m", "pagefind", "--site", str(site)]
+        try:
+            self.process: subprocess.Popen[str] | None = subprocess.Popen(
+                command, cwd=root, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        except OSError as exc:
+            self.process, self.failure = None, str(exc)
+
+    def finish(self) -> None:
+        """Wait for the index; raise BuildError with a one-line reason on any failure."""
+        if self.process is None:
+            raise BuildError(f"build failed: Pagefind could not index the site: {self.failure}")
+        try:
+            stdout, stderr = self.process.communicate(timeout=600)
+        except subprocess.TimeoutExpired as exc:
+            self.stop()
+            raise BuildError(f"build failed: Pagefind could not index the site: {exc}") from None
+        lines = [line.strip() for line in (stderr + "\n" + stdout).splitlines() if line.strip()]
+        if self.process.returncode != 0:
+            errors = [n for n, line in enumerate(lines) if line.startswith("Error")]
+            if errors:
+                # Pagefind puts the detail of "Error loading Pagefind config:" on the next line.
+                reason = " ".join(lines[errors[0]:errors[0] + 2]) if lines[errors[0]].endswith(":") else lines[errors[0]]
+            else:
+                reason = lines[-1] if lines else f"exit code {self.process.returncode}"
+            raise BuildError(f"build failed: Pagefind could not index the site: {reason}")
+        check_index(self.site)
+
+    def stop(self) -> None:
+        """Stop indexing (the build failed, so the site it indexes is removed)."""
+        if self.process is not None and self.process.poll() is None:
+            self.process.kill()
+            self.process.communicate()
+
+
 def index_search(root: Path, site: Path) -> None:
-    """Index a built site with Pagefind into site/pagefind/; raise Exit with a one-line reason on any failure."""
-    command = [sys.executable, "-m", "pagefind", "--site", str(site)]
-    try:
-        result = subprocess.run(command, cwd=root, capture_output=True, text=True, timeout=600)
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        raise BuildError(f"build failed: Pagefind could not index the site: {exc}") from None
-    lines = [line.strip() for line in (result.stderr + "\n" + result.stdout).splitlines() if line.strip()]
-    if result.returncode != 0:
-        errors = [n for n, line in enumerate(lines) if line.startswith("Error")]
-        if errors:
-            # Pagefind puts the detail of "Error loading Pagefind config:" on the next line.
-            reason = " ".join(lines[errors[0]:errors[0] + 2]) if lines[errors[0]].endswith(":") else lines[errors[0]]
-        else:
-            reason = lines[-1] if lines else f"exit code {result.returncode}"
-        raise BuildError(f"build failed: Pagefind could not index the site: {reason}")
-    check_index(site)
+    """Index a built site with Pagefind into site/pagefind/; raise BuildError with a one-line reason on any failure."""
+    SearchIndex(root, site).finish()
 
 
 def check_index(site: Path) -> None:

@@ -13,7 +13,7 @@ from typing import Any
 
 from pelican import signals
 from pelican.cache import FileStampDataCacher
-from pelican.contents import Article, Page
+from pelican.contents import Article, Content, Page
 from pelican.generators import PagesGenerator
 from pelican.readers import _DISCARD
 
@@ -22,6 +22,7 @@ from .corrections import corrections_findings
 from .datafile import DataFileError
 from .document import MARKDOWN_EXTENSIONS, Kind, display_path, document_kind, read_document
 from .findings import Finding, errors, in_order
+from .held import Compressed
 from .help import help_path, unknown_guides
 from .interactions import interactions_path, load_interactions
 from .markup import config_key
@@ -293,17 +294,28 @@ def check(generators: list[Any]) -> None:
     fail_if_errors(findings, "nothing was written; fix them and build again")
 
 
-def release_saved_caches(generators: list[Any]) -> None:
-    """Drop each generator's in-memory content cache once it is saved to disk.
+def hold_html_compressed(generators: list[Any]) -> None:
+    """Keep every guide's and page's HTML compressed until its page is written, and drop the readers' in-memory caches.
 
-    Pelican keeps the cache, a second reference to every file's HTML and metadata as read, until the
-    build ends; once the disclaimer is prepended the article holds its own copy, so the cached one
-    only costs memory (about 25 KB a guide) while every page is written.
+    Pelican holds every file's HTML from reading to the end of the build, twice (the content object, and the readers'
+    cache, which is already saved to disk by now): about 50 KB a guide, most of a big site's memory. Compressed, a
+    guide's HTML takes about a sixth; Pelican's `_get_content` hook gives it back when a page, feed or doctor page
+    needs it, and `forget_written_html` drops the text once the page is written.
     """
     for generator in generators:
         readers = getattr(generator, "readers", None)
         if readers is not None and isinstance(getattr(readers, "_cache", None), dict):
             readers._cache = {}
+    for content in generators[0].context["generated_content"].values():
+        html = getattr(content, "_content", None)
+        if isinstance(html, str) and html:
+            content._get_content = Compressed.of(html)
+            content._content = ""  # nothing reads it after this point: Pelican reads through `_get_content`
+
+
+def forget_written_html(_path: str, context: dict[str, Any]) -> None:  # noqa: ARG001 - the signal's argument
+    """Drop the HTML Pelican memoises for each content object once a page is written (it would keep every page's)."""
+    Content.get_content.cache.clear()
 
 
 def register() -> None:
@@ -316,4 +328,5 @@ def register() -> None:
     signals.article_generator_init.connect(preread)  # changed guides read on every core, before Pelican reads
     signals.page_generator_init.connect(preread)
     signals.all_generators_finalized.connect(check)  # every file read, nothing written yet
-    signals.all_generators_finalized.connect(release_saved_caches)  # caches were saved as each generator finished reading
+    signals.all_generators_finalized.connect(hold_html_compressed)  # after the check; caches were saved as each generator read
+    signals.content_written.connect(forget_written_html)

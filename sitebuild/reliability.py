@@ -13,8 +13,9 @@ from .errors import BuildError
 from .project import Project
 
 RELIABILITY_TESTS = {
-    "tests/test_corpus.py": ("Bad-input corpus: each malformed guide gives its exact findings; "
-                             "`invoke check` and `invoke build` refuse the whole corpus in one run"),
+    "tests/test_corpus.py": ("Guide corpus (`tests/data/guides`): one check of all malformed guides gives each its exact "
+                             "findings, one of all corrected guides passes each; `invoke check` and `invoke build` refuse "
+                             "the whole corpus in one run"),
     "tests/test_reference.py": "Broken reference files name the entry; the real reference holds what the site needs",
     "tests/test_properties.py": ("Property tests (hypothesis, 150 random inputs per parser property, 40 per validator property): "
                                  "parsers and validators return a value or the project's own error"),
@@ -37,7 +38,7 @@ def corpus_figures(root: Path) -> list[tuple[str, str]]:
     from dosecheck.validate import validate
 
     ref = load_reference(root / "content" / "data" / "reference.yaml")
-    guides = sorted((root / "tests" / "data" / "invalid" / "guides").glob("*.md"))
+    guides = sorted((root / "tests" / "data" / "guides" / "invalid").glob("*.md"))
     refused = with_line = crashes = findings = 0
     for path in guides:
         try:

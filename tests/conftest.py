@@ -124,9 +124,14 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.slow)
 
 
+def lay_out_site(folder: Path) -> Path:
+    """Copy the fixture site and the real reference file into a folder; return the folder."""
+    shutil.copytree(DATA / "site" / "content", folder / "content")
+    copy_reference(folder / "content" / "data")
+    return folder
+
+
 @pytest.fixture
 def site(tmp_path: Path) -> Path:
     """Copy the fixture site and the real reference file into a temporary folder."""
-    shutil.copytree(DATA / "site" / "content", tmp_path / "content")
-    copy_reference(tmp_path / "content" / "data")
-    return tmp_path
+    return lay_out_site(tmp_path)

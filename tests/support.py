@@ -1,16 +1,21 @@
-"""Helpers the test modules share: building the fixture site, reading written pages, a guide that must fail."""
+"""Helpers the test modules share: building and checking the fixture site, the guide corpus, reading written pages,
+a guide that must fail."""
 
 from __future__ import annotations
 
 import gzip
+import io
 import json
 import posixpath
+import shutil
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from bs4 import BeautifulSoup
 
-from conftest import CORRECTIONS, ROOT, TODAY
+from conftest import CORRECTIONS, DATA, ROOT, TODAY, lay_out_site
 from dosecheck.prose import AMOUNT
 from sitebuild.project import Project
 from sitebuild.run import pelican_build
@@ -35,8 +40,8 @@ Adults | 300-600 mg |
 """
 
 
-def build(site: Path, **overrides: Any) -> Path:
-    """Build the fixture site with the project's settings; return the output folder."""
+def site_settings(site: Path, **overrides: Any) -> dict[str, Any]:
+    """The settings that point the project's pelicanconf.py at a fixture site copied into `site`."""
     settings = {
         "PATH": str(site / "content"),
         "OUTPUT_PATH": str(site / "output"),
@@ -46,8 +51,68 @@ def build(site: Path, **overrides: Any) -> Path:
         "CORRECTIONS_EMAIL": CORRECTIONS,
     }
     settings.update(overrides)
-    pelican_build(Project(ROOT), "pelicanconf.py", settings)
+    return settings
+
+
+def build(site: Path, **overrides: Any) -> Path:
+    """Build the fixture site with the project's settings; return the output folder."""
+    pelican_build(Project(ROOT), "pelicanconf.py", site_settings(site, **overrides))
     return site / "output"
+
+
+# The guide corpus: malformed guides, each beside a .expected file holding the exact lines a check prints for it
+# (errors, then warnings after "warning: ", naming the file by its path here), and guides that must pass.
+INVALID_GUIDES = sorted((DATA / "guides" / "invalid").glob("*.md"))
+VALID_GUIDES = sorted((DATA / "guides" / "valid").glob("*.md"))
+
+
+def corpus_path(path: Path) -> str:
+    """Name a corpus file the way its .expected lines do."""
+    return f"tests/data/guides/{path.parent.name}/{path.name}"
+
+
+def expected(path: Path, shown_as: str | None = None) -> list[str]:
+    """The exact lines a corpus file must produce; with `shown_as`, naming the file as a check of a copy of it does."""
+    text = path.with_suffix(".expected").read_text(encoding="utf-8")
+    if shown_as is not None:
+        text = text.replace(f"{corpus_path(path)}:", f"{shown_as}:")
+    return text.splitlines()
+
+
+@dataclass(frozen=True)
+class Checked:
+    """The lines one check printed, and the name it printed the site's guides folder with."""
+
+    lines: list[str]
+    guides: str
+
+    def shown(self, name: str) -> str:
+        """The name the check printed a guide with."""
+        return f"{self.guides}/{name}"
+
+    def of(self, name: str) -> list[str]:
+        """The lines about one guide (an error's, or a warning's after "warning: "), in the order printed."""
+        return [line for line in self.lines if line.removeprefix("warning: ").startswith(f"{self.shown(name)}:")]
+
+    def errors_outside(self, names: Iterable[str]) -> list[str]:
+        """The error lines about anything but the named guides (another file, the site as a whole)."""
+        ours = tuple(f"{self.shown(name)}:" for name in names)
+        return [line for line in self.lines if not line.startswith(("warning: ", *ours))]
+
+
+def check_guides(folder: Path, guides: Iterable[Path]) -> Checked:
+    """Copy the fixture site with `guides` added into `folder` and check it once, as `invoke check` does (every file
+    read by the build's reader, spread over every core); return what it printed."""
+    from dosecheck.document import display_path
+    from dosecheck.plugin import check_without_building
+    from dosecheck.report import emit
+
+    lay_out_site(folder)
+    for path in guides:
+        shutil.copy(path, folder / "content" / "guides" / path.name)
+    printed = io.StringIO()
+    emit(check_without_building(Project(ROOT).settings("pelicanconf.py", site_settings(folder))), printed)
+    return Checked(printed.getvalue().splitlines(), display_path(str(folder / "content" / "guides")))
 
 
 def soup(path: Path) -> BeautifulSoup:

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 from pelican.settings import read_settings
+from support import INVALID_GUIDES
 
-from conftest import DATA, ROOT, TODAY
+from conftest import ROOT, TODAY
 from dosecheck import site
 from dosecheck.plugin import check_without_building
 
@@ -23,7 +24,7 @@ def settings_for(content: Path) -> dict:
 def test_many_files_are_read_on_every_core_with_the_same_findings_as_in_one_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     guides = tmp_path / "content" / "guides"
     guides.mkdir(parents=True)
-    corpus = sorted((DATA / "invalid" / "guides").glob("prose-*.md"))
+    corpus = [p for p in INVALID_GUIDES if p.name.startswith("prose-")]
     for n in range(150):
         shutil.copy(corpus[n % len(corpus)], guides / f"g{n:03}.md")
     settings = settings_for(tmp_path / "content")

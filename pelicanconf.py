@@ -24,8 +24,8 @@ PLUGINS = ["dosecheck", "disclaimer", "sitecheck", "guidepage", "sitemap", "refp
 
 # The dose checker compares every figure with PATH/data/reference.yaml (DOSECHECK_REFERENCE overrides it).
 
-# Injected before the content of every guide and page, into every feed entry,
-# and into any written page whose template leaves it out.
+# Placed by the theme's base.html on every page, after its heading, and put at the start of every feed entry;
+# the build fails if a written page does not show it.
 MEDICAL_DISCLAIMER = (
     "This site gives general information, not medical advice. Magnesium can interact with medicines "
     "and is unsafe for some people, including those with kidney disease. Talk to a doctor or pharmacist "

@@ -61,9 +61,7 @@ class Preview:
         from guidepage.plugin import annotate_guide
         from pelican.contents import Article
         from pelican.writers import Writer
-        from sitecheck.pages import secure_external_links
 
-        from disclaimer.plugin import add_to_content
         from dosecheck.findings import errors
 
         generator = self.generator
@@ -81,7 +79,6 @@ class Preview:
         annotate_guide(article, generator.settings.get("SITEURL", ""))
         generator.articles[generator.articles.index(old)] = article
         generator.context["generated_content"][article.get_relative_source_path()] = article
-        add_to_content([generator])
         site = self._preview_of(output.resolve(), builds_folder(output))
         (site / article.save_as).unlink(missing_ok=True)  # a hard link: writing in place would change output/ too
         writer = Writer(str(site), settings=generator.settings)
@@ -89,11 +86,6 @@ class Preview:
                           relative_urls=generator.settings["RELATIVE_URLS"], article=article,
                           category=article.category, url=article.url, blog=True)
         page = site / article.save_as
-        # What the full build's last step does to every page (sitecheck), so the page matches it.
-        html = page.read_text(encoding="utf-8")
-        secured = secure_external_links(html, generator.settings.get("SITEURL", ""))
-        if secured != html:
-            page.write_text(secured, encoding="utf-8")
         self.stamps[source] = source.stat().st_mtime
         if served is not None:
             point(served, site)

@@ -1,12 +1,14 @@
-"""The disclaimer notice: its HTML, where it is injected, and the output check."""
+"""The disclaimer notice: its HTML, its place in feed entries, and the check of the written pages."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+from feedgenerator import Atom1Feed, Rss201rev2Feed
 
-from disclaimer.notice import DisclaimerError, inject, notice_html, pages_without, prepend, problem
+from disclaimer.notice import DisclaimerError, notice_html, pages_without, prepend, problem
+from disclaimer.plugin import add_to_feed
 
 NOTICE = notice_html("Not advice & not a <diagnosis>.", "/disclaimer/")
 
@@ -28,19 +30,6 @@ def test_an_empty_setting_is_refused(text: object) -> None:
     )
 
 
-@pytest.mark.parametrize(
-    ("page", "expected"),
-    [
-        ("<html><body><main id=m><h1>T</h1></main></body></html>", f"<html><body><main id=m>{NOTICE}<h1>T</h1></main></body></html>"),
-        ("<html><body class=x><h1>T</h1></body></html>", f"<html><body class=x>{NOTICE}<h1>T</h1></body></html>"),
-        ("<p>fragment</p>", f"{NOTICE}<p>fragment</p>"),
-        (f"<body><main>{NOTICE}</main></body>", f"<body><main>{NOTICE}</main></body>"),
-    ],
-)
-def test_inject_puts_the_notice_first_in_main_once(page: str, expected: str) -> None:
-    assert inject(page, NOTICE) == expected
-
-
 def test_prepend_is_idempotent() -> None:
     assert prepend(prepend("<p>x</p>", NOTICE), NOTICE) == NOTICE + "<p>x</p>"
 
@@ -58,7 +47,7 @@ def test_a_page_whose_notice_links_by_a_relative_path_still_carries_it(tmp_path:
     nested = notice_html("Not advice & not a <diagnosis>.", "../../disclaimer/")
     (tmp_path / "deep.html").write_text(f"<body>{nested}</body>", encoding="utf-8")
     assert pages_without(tmp_path, NOTICE) == []
-    assert inject(f"<main>{nested}</main>", NOTICE) == f"<main>{nested}</main>"
+    assert prepend(f"<p>x</p>{nested}", NOTICE) == f"<p>x</p>{nested}"
 
 
 @pytest.mark.parametrize(
@@ -73,6 +62,7 @@ def test_a_page_whose_notice_links_by_a_relative_path_still_carries_it(tmp_path:
         (f"<body><main><details open><summary>x</summary>{NOTICE}</details></main></body>", None),
         (NOTICE.replace("<aside ", "<aside hidden "), "the notice is hidden from readers"),
         (f"<body><main><h1>T</h1><h2>Part</h2>{NOTICE}</main></body>", "the notice comes after the page's main content"),
+        ("<body><main><h1>T</h1><h2>Part</h2><p>Text</p></main></body>", "no notice"),
         (f"<body>{NOTICE}<main><h1>T</h1></main></body>", "the notice is outside <main>"),
         ('<body><main><aside class="medical-disclaimer">Something else.</aside></main></body>',
          "the notice's text differs from MEDICAL_DISCLAIMER"),
@@ -86,3 +76,22 @@ def test_the_notice_counts_only_where_a_reader_sees_it(page: str, why: str | Non
 def test_a_commented_copy_does_not_stop_the_notice_being_added() -> None:
     body = f"<!-- {NOTICE} --><p>Text</p>"
     assert prepend(body, NOTICE) == NOTICE + body
+
+
+SETTINGS = {"SITEURL": "https://example.org", "MEDICAL_DISCLAIMER": "Not advice & not a <diagnosis>.", "MEDICAL_DISCLAIMER_URL": "disclaimer/"}
+FEED_NOTICE = notice_html("Not advice & not a <diagnosis>.", "https://example.org/disclaimer/")
+
+
+def test_every_atom_entry_opens_its_content_with_the_notice_and_keeps_its_summary() -> None:
+    feed = Atom1Feed(title="T", link="https://example.org/", description="")
+    feed.add_item(title="A", link="https://example.org/a/", description="Summary.", content="<p>Body.</p>")
+    feed.add_item(title="B", link="https://example.org/b/", description=None, content="")
+    add_to_feed(SETTINGS, feed=feed)
+    assert [(e["content"], e["description"]) for e in feed.items] == [(FEED_NOTICE + "<p>Body.</p>", "Summary."), (FEED_NOTICE, None)]
+
+
+def test_an_rss_entry_without_content_carries_the_notice_in_its_description() -> None:
+    feed = Rss201rev2Feed(title="T", link="https://example.org/", description="")
+    feed.add_item(title="A", link="https://example.org/a/", description="<p>Body.</p>")
+    add_to_feed(SETTINGS, feed=feed)
+    assert [(e["content"], e["description"]) for e in feed.items] == [(None, FEED_NOTICE + "<p>Body.</p>")]

@@ -121,3 +121,29 @@ def test_a_previewed_edit_never_reaches_the_output_when_the_full_build_fails(pro
     lines = result.stdout.strip().splitlines()[-3:]
     assert lines[0].startswith("failed: build failed: 1 broken links in the written site:") and "#no-such-part" in lines[0]
     assert lines[1:] == ["output unchanged: True", "preview shows the edit: True"]
+
+
+PREVIEW_THEN_FULL_BUILD = FIRST_BUILD + """
+guide = Path("content/guides/every-table.md")
+guide.write_text(guide.read_text(encoding="utf-8").replace("Opening paragraph.", sys.argv[1]), encoding="utf-8")
+os.utime(guide, (guide.stat().st_atime, guide.stat().st_mtime + 5))
+previewed = preview.rewrite(preview.edited_guide(content), Path("output"), Path(".output-serve")).read_bytes()
+relative = page.relative_to(Path("output").resolve())
+atomic_build(project, "pelicanconf.py")
+built = Path("output").resolve() / relative
+print(json.dumps({"same": built.read_bytes() == previewed, "page": previewed.decode("utf-8")}))
+"""
+
+
+def test_a_previewed_guide_with_an_external_link_matches_the_full_build_that_follows(project: Path) -> None:
+    # The notice comes from the template and rel from the content as it is read, in the preview as in the full build.
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST")}
+    edit = "See [the fact sheet](https://ods.od.nih.gov/factsheets/Magnesium-Consumer/)."
+    result = subprocess.run([sys.executable, "-c", PREVIEW_THEN_FULL_BUILD, edit], cwd=project, capture_output=True, text=True,
+                            env=env, timeout=120)
+    assert result.returncode == 0, result.stderr[-3000:]
+    outcome = json.loads(result.stdout.strip().splitlines()[-1])
+    assert outcome["same"] is True
+    assert ('<p>See <a href="https://ods.od.nih.gov/factsheets/Magnesium-Consumer/" rel="noopener noreferrer">the fact sheet</a>.</p>'
+            in outcome["page"])
+    assert outcome["page"].count('<aside class="medical-disclaimer"') == 1

@@ -259,8 +259,15 @@ def test_a_theme_without_the_template_builds_without_the_page(tmp_path: Path, ca
     monkeypatch.setattr(LimitFilter, "_raised_messages", set())
     shutil.copytree(DATA / "site" / "content", tmp_path / "content")
     copy_reference(tmp_path / "content" / "data")
-    # The bare theme falls back to Pelican's simple theme, whose listings need their default pagination.
-    output = build(tmp_path, THEME=str(DATA / "themes" / "bare"), AUTHOR_SAVE_AS="author/{slug}.html", DIRECT_TEMPLATES=["index"],
+    # A theme of one template, base.html, which places the notice as every theme must; the pages come from Pelican's
+    # simple theme, whose listings need their default pagination.
+    templates = tmp_path / "theme" / "templates"
+    templates.mkdir(parents=True)
+    (templates / "base.html").write_text(
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{% block title %}{% endblock %}</title>{% block head %}'
+        '{% endblock %}</head><body><main>{{ medical_disclaimer(SITEURL) }}{% block content %}{% endblock %}</main></body></html>',
+        encoding="utf-8")
+    output = build(tmp_path, THEME=str(tmp_path / "theme"), AUTHOR_SAVE_AS="author/{slug}.html", DIRECT_TEMPLATES=["index"],
                    PAGINATED_TEMPLATES={"index": None, "tag": None, "category": None, "author": None})
     assert (output / "test-topic" / "every-table-kind" / "index.html").is_file()
     assert not (output / "reference").exists()

@@ -1,4 +1,4 @@
-"""The written-site checks: external links secured, internal links and #anchors that lead nowhere refused."""
+"""Links: rel on content's external links; the written-site check of links that lead nowhere or leave without rel."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
-from sitecheck.pages import REL, broken_links, secure_external_links
+from sitecheck.pages import REL, link_problems, secure_external_links
 
 from conftest import invoke
 
@@ -39,7 +39,7 @@ def test_every_broken_internal_link_and_anchor_is_listed(tmp_path: Path) -> None
           '<a href="../../etc/passwd">outside</a>\n<link href="theme/site.css" rel="stylesheet">')
     write(tmp_path, "guide/index.html", '<h2 id="dose">Dose</h2><a href="../index.html#top">back</a><a href="#absent">x</a>')
     write(tmp_path, "theme/site.css", "body{}")
-    assert broken_links(tmp_path, "") == [
+    assert link_problems(tmp_path, "").broken == [
         "guide/index.html:1: link: found '#absent', but that page has no id 'absent'; link to a heading or element that exists",
         "index.html:4: link: found 'missing/', which names no page; fix the link or the page it points to",
         "index.html:5: link: found 'guide/#nope', but that page has no id 'nope'; link to a heading or element that exists",
@@ -52,10 +52,25 @@ def test_links_into_the_search_bundle_written_after_the_build_are_not_reported(t
     write(tmp_path, "search/index.html", '<link rel="stylesheet" href="../pagefind/pagefind-ui.css">\n'
           '<script src="../pagefind/pagefind-ui.js" defer></script>\n<script src="../pagefinder/ui.js"></script>\n'
           '<script src="https://magnesium-guide.example/pagefind/pagefind-ui.js"></script>\n<a href="../pagefind-ui.js">x</a>')
-    assert broken_links(tmp_path, "https://magnesium-guide.example") == [
+    assert link_problems(tmp_path, "https://magnesium-guide.example").broken == [
         "search/index.html:3: link: found '../pagefinder/ui.js', which names no page; fix the link or the page it points to",
         "search/index.html:5: link: found '../pagefind-ui.js', which names no page; fix the link or the page it points to",
     ]
+
+
+def test_external_links_without_rel_are_listed_not_rewritten(tmp_path: Path) -> None:
+    page = (f'<a href="https://ods.od.nih.gov/" rel="{REL}">ok</a>\n<a href="https://x.example/">bare</a>\n'
+            '<a rel="nofollow" href="//x.example/">half</a><a href=\'https://x.example/\' rel=\'noopener noreferrer nofollow\'>ok</a>\n'
+            '<a href="https://magnesium-guide.example/about/">own</a>\n<link rel="stylesheet" href="https://x.example/a.css">\n'
+            '<a href="mailto:x@example.org">mail</a>')
+    write(tmp_path, "index.html", page)
+    write(tmp_path, "about/index.html", "")
+    found = link_problems(tmp_path, "https://magnesium-guide.example")
+    assert (found.broken, found.unsecured) == ([], [
+        "index.html:2: link: found 'https://x.example/', which leaves the site without rel=\"noopener noreferrer\"; add it where the link is written",
+        "index.html:3: link: found '//x.example/', which leaves the site without rel=\"noopener noreferrer\"; add it where the link is written",
+    ])
+    assert (tmp_path / "index.html").read_text(encoding="utf-8") == page
 
 
 def test_a_broken_anchor_in_a_guide_fails_the_build_and_keeps_the_site(project: Path) -> None:

@@ -1,4 +1,4 @@
-"""Inject the medical disclaimer into every page and feed entry, and prove it is there."""
+"""Offer the medical disclaimer to the theme, put it in every feed entry, and prove every written page shows it."""
 
 from .plugin import register
 

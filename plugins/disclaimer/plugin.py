@@ -10,7 +10,7 @@ from typing import Any
 from markupsafe import Markup
 from pelican import signals
 
-from .notice import DisclaimerError, carries, inject, notice_html, pages_without, prepend
+from .notice import DisclaimerError, notice_html, pages_without, prepend
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,7 @@ class NoticeForTemplates:
 
 
 # The written pages of guides and pages, which must show the full notice; listings may show the one-line one.
-# Filled while content is finalised, read when pages are written and checked; emptied at the start of each build.
+# Filled once every file is read, read by the check of the written pages; emptied at the start of each build.
 _FULL_NOTICE_PAGES: set[Path] = set()
 
 
@@ -52,34 +52,26 @@ def check_settings(pelican: Any) -> None:
     settings = pelican.settings
     _notice(settings)
     _FULL_NOTICE_PAGES.clear()
-    # A template may place the notice itself (`{{ medical_disclaimer(SITEURL) }}`, or `short=True` on listings);
-    # pages whose template does not are given it at the start of <main> when written.
+    # The theme's base.html places it on every page, in the form each page's template asks for (`disclaimer`).
     placer = NoticeForTemplates(settings.get("MEDICAL_DISCLAIMER", ""), settings.get("MEDICAL_DISCLAIMER_URL"),
                                 settings.get("MEDICAL_DISCLAIMER_SHORT"))
     settings["JINJA_GLOBALS"] = {**settings.get("JINJA_GLOBALS", {}), "medical_disclaimer": placer}
 
 
-def add_to_content(generators: list[Any]) -> None:
-    """Prepend the notice to every guide and page, so feeds and any theme carry it."""
+def note_full_notice_pages(generators: list[Any]) -> None:
+    """Remember where every guide and page is written: those pages must show the full notice."""
     context = generators[0].context
-    notice = _notice(context)
     output = Path(context["OUTPUT_PATH"])
-    for content in context["generated_content"].values():
-        if content is not None and getattr(content, "_content", None) is not None:
-            content._content = prepend(content._content, notice)
-            _FULL_NOTICE_PAGES.add((output / content.save_as).resolve())
+    _FULL_NOTICE_PAGES.update((output / content.save_as).resolve() for content in context["generated_content"].values()
+                              if content is not None and content.save_as)
 
 
-def add_to_written_page(path: str, context: dict[str, Any]) -> None:
-    """Add the notice to a written HTML page whose template left it out."""
-    if not path.endswith((".html", ".htm")):
-        return
+def add_to_feed(context: dict[str, Any], feed: Any) -> None:
+    """Put the notice at the start of every entry of a feed: its content, or its description where it has no content (RSS)."""
     notice = _notice(context)
-    file = Path(path)
-    short = None if file.resolve() in _FULL_NOTICE_PAGES else _short(context)
-    html = file.read_text(encoding="utf-8")
-    if not carries(html, notice, short):
-        file.write_text(inject(html, short or notice, short), encoding="utf-8")
+    for entry in feed.items:
+        field = "content" if entry.get("content") is not None else "description"
+        entry[field] = prepend(entry[field] or "", notice)
 
 
 def check_output(pelican: Any) -> None:
@@ -96,6 +88,6 @@ def check_output(pelican: Any) -> None:
 def register() -> None:
     """Connect the module-level receivers (Pelican holds receivers weakly)."""
     signals.initialized.connect(check_settings)  # fail before reading any content
-    signals.all_generators_finalized.connect(add_to_content)  # after reading, before writing and feeds
-    signals.content_written.connect(add_to_written_page)  # each page as written, whatever its template
-    signals.finalized.connect(check_output)  # after everything, static HTML included
+    signals.all_generators_finalized.connect(note_full_notice_pages)  # every file read, nothing written yet
+    signals.feed_generated.connect(add_to_feed)  # each feed, before it is written
+    signals.finalized.connect(check_output)  # after everything, static HTML included: the only look at written pages

@@ -22,7 +22,7 @@ from .corrections import corrections_findings
 from .datafile import DataFileError
 from .document import MARKDOWN_EXTENSIONS, Kind, display_path, document_kind, read_document
 from .findings import Finding, errors, in_order
-from .held import Compressed
+from .held import take_held_html
 from .help import help_path, unknown_guides
 from .interactions import interactions_path, load_interactions
 from .markup import config_key
@@ -49,7 +49,9 @@ def _cache_version(settings: dict[str, Any]) -> str:
         digest.update(name.encode() + file.read_bytes())
     # What else changes a file's findings or HTML: the Markdown set-up and which files are pages.
     digest.update(config_key(settings.get("MARKDOWN")).encode())
-    digest.update(repr((settings.get("PAGE_PATHS"), settings.get("ARTICLE_PATHS"), settings.get("DOSECHECK_AUTHORITY"))).encode())
+    # SITEURL decides which links are external (they get rel when read).
+    digest.update(repr((settings.get("PAGE_PATHS"), settings.get("ARTICLE_PATHS"), settings.get("DOSECHECK_AUTHORITY"),
+                        settings.get("SITEURL"))).encode())
     return digest.hexdigest()[:16]
 
 
@@ -294,23 +296,12 @@ def check(generators: list[Any]) -> None:
     fail_if_errors(findings, "nothing was written; fix them and build again")
 
 
-def hold_html_compressed(generators: list[Any]) -> None:
-    """Keep every guide's and page's HTML compressed until its page is written, and drop the readers' in-memory caches.
-
-    Pelican holds every file's HTML from reading to the end of the build, twice (the content object, and the readers'
-    cache, which is already saved to disk by now): about 50 KB a guide, most of a big site's memory. Compressed, a
-    guide's HTML takes about a sixth; Pelican's `_get_content` hook gives it back when a page, feed or doctor page
-    needs it, and `forget_written_html` drops the text once the page is written.
-    """
+def release_saved_caches(generators: list[Any]) -> None:
+    """Drop each generator's in-memory content cache once it is saved to disk: Pelican would keep it to the end."""
     for generator in generators:
         readers = getattr(generator, "readers", None)
         if readers is not None and isinstance(getattr(readers, "_cache", None), dict):
             readers._cache = {}
-    for content in generators[0].context["generated_content"].values():
-        html = getattr(content, "_content", None)
-        if isinstance(html, str) and html:
-            content._get_content = Compressed.of(html)
-            content._content = ""  # nothing reads it after this point: Pelican reads through `_get_content`
 
 
 def forget_written_html(_path: str, context: dict[str, Any]) -> None:  # noqa: ARG001 - the signal's argument
@@ -328,5 +319,6 @@ def register() -> None:
     signals.article_generator_init.connect(preread)  # changed guides read on every core, before Pelican reads
     signals.page_generator_init.connect(preread)
     signals.all_generators_finalized.connect(check)  # every file read, nothing written yet
-    signals.all_generators_finalized.connect(hold_html_compressed)  # after the check; caches were saved as each generator read
+    signals.all_generators_finalized.connect(release_saved_caches)  # caches were saved as each generator finished reading
+    signals.content_object_init.connect(take_held_html)  # each guide and page, also when `invoke serve` reads one alone
     signals.content_written.connect(forget_written_html)

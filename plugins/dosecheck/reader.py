@@ -8,11 +8,13 @@ from typing import Any
 
 from markupsafe import Markup
 from pelican.readers import MarkdownReader
+from sitecheck.pages import secure_external_links
 
 from .checked import SupplementLine, Tables
 from .document import MARKDOWN_EXTENSIONS, display_path, document_kind, read_document
 from .findings import errors
 from .guide_schema import Page, validate_front
+from .held import HELD, Compressed
 from .markup import Figures
 from .quantities import fmt
 from .reference import Nutrient, Reference, site_reference
@@ -32,7 +34,7 @@ class GuideReader(MarkdownReader):
     file_extensions = list(MARKDOWN_EXTENSIONS)
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
-        """Check the file, and return its HTML with the checked tables placed, and Pelican metadata.
+        """Check the file, and return Pelican metadata holding its HTML with the checked tables placed (compressed).
 
         Pelican caches what this returns, so a file that has not changed is neither parsed, checked
         nor rendered again; the cache is keyed by the reference file too (see plugin.start).
@@ -66,7 +68,10 @@ class GuideReader(MarkdownReader):
         # The reference sources behind the page's figures (text, tables, card), listed for readers who cannot hover.
         used = dict.fromkeys(source for figure in checked.figures.checked.values() for source in figure.refs)
         metadata["figure_sources"] = [ref.source_index[source] for source in used]
-        return html, metadata
+        # External links open without giving the other site this page (rel), set once here as the HTML is made.
+        html = secure_external_links(html, self.settings.get("SITEURL", ""))
+        metadata[HELD] = Compressed.of(html)  # Pelican keeps what this returns for the whole build (see held.py)
+        return "", metadata
 
     def _metadata(self, guide: Page, figures: Figures) -> dict[str, Any]:
         """Map a validated guide to Pelican's metadata; titles and summaries as plain text and, for pages, as HTML."""

@@ -119,7 +119,7 @@ def page_for(article: Any, interactions: Interactions, settings: dict[str, Any])
 
 
 def write(generator: Any, writer: Any) -> None:
-    """Write each guide's doctor page; the writer sends content_written, so the disclaimer and link checks see it."""
+    """Write each guide's doctor page through Pelican's writer, like every page: its base.html places the disclaimer."""
     settings = generator.settings
     planned = [a for a in generator.articles if getattr(a, "doctor_save_as", None)]
     if not planned:

@@ -10,6 +10,7 @@ from typing import Any
 from pelican import signals
 
 from dosecheck.document import display_path
+from dosecheck.held import html_of
 from dosecheck.help import HelpSource, HelpTopic, help_path, load_help
 
 from .outline import outline, reading_minutes
@@ -19,7 +20,7 @@ from .structured import medical_web_page
 
 def _annotate(content: Any) -> None:
     """Give one guide or page its outline and reading time."""
-    html = content._content or ""  # the HTML as read; `content` would resolve links again
+    html = html_of(content)  # the HTML as read; `content` would resolve links again
     content.outline = outline(html)
     content.reading_minutes = reading_minutes(html)
 

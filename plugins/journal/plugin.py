@@ -25,7 +25,7 @@ class JournalGenerator(Generator):
     """Write the journal page, with the reference's figures embedded, and its service worker, every build."""
 
     def generate_output(self, writer: Any) -> None:
-        """Render the page through Pelican's writer (so the disclaimer and link checks see it), then the worker beside it."""
+        """Render the page through Pelican's writer, like every page (its base.html places the disclaimer), then the worker beside it."""
         save_as = self.settings.get("JOURNAL_SAVE_AS")
         if not save_as:
             return

@@ -27,7 +27,7 @@ class ReferencePageGenerator(Generator):
     """Write the dose reference page from the reference file, every build."""
 
     def generate_output(self, writer: Any) -> None:
-        """Render the page; the writer sends content_written, so the disclaimer and link checks see it."""
+        """Render the page through Pelican's writer, like every page: its base.html places the disclaimer."""
         save_as = self.settings.get("REFPAGE_SAVE_AS")
         if not save_as:
             return

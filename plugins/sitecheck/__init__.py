@@ -1,4 +1,4 @@
-"""Pelican plugin: after writing, secure external links and check every internal link and #anchor."""
+"""Pelican plugin: after writing, every link and #anchor checked, and every external link has rel="noopener noreferrer"."""
 
 from .plugin import register
 

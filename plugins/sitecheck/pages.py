@@ -1,4 +1,5 @@
-"""Written pages: secure their external links, and find internal links and #anchors that lead nowhere."""
+"""Links: external ones in content get rel="noopener noreferrer"; written pages are checked for links that lead nowhere or
+leave the site without it."""
 
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ GENERATED_AFTER_BUILD = "pagefind/"
 
 
 class SiteCheckError(WriterFacingError):
-    """Written pages link to pages or anchors that do not exist."""
+    """Written pages link to pages or anchors that do not exist, or to other sites without rel="noopener noreferrer"."""
 
 
 def is_external(href: str, siteurl: str) -> bool:
@@ -34,22 +35,44 @@ def is_external(href: str, siteurl: str) -> bool:
     return href.startswith(("http://", "https://", "//"))
 
 
+def _external_address(tag: str, siteurl: str) -> str | None:
+    """Return the address an <a> tag links to when it leaves the site, else None."""
+    href = _HREF.search(tag)
+    address = unescape(href.group(1) or href.group(2) or "") if href else ""
+    return address if href is not None and is_external(address, siteurl) else None
+
+
+def _rel_values(tag: str) -> list[str]:
+    """Return the values of a tag's rel attribute, in order."""
+    rel = _REL_ATTR.search(tag)
+    return (rel.group(1) or rel.group(2) or "").split() if rel else []
+
+
 def secure_external_links(html: str, siteurl: str) -> str:
     """Give every external link rel="noopener noreferrer", keeping any other rel values."""
 
     def fix(match: re.Match[str]) -> str:
         tag = match.group(0)
-        href = _HREF.search(tag)
-        if href is None or not is_external(unescape(href.group(1) or href.group(2) or ""), siteurl):
+        if _external_address(tag, siteurl) is None:
             return tag
         rel = _REL_ATTR.search(tag)
         if rel is None:
             return f'{tag[:-1].rstrip("/").rstrip()} rel="{REL}">'
-        values = (rel.group(1) or rel.group(2) or "").split()
+        values = _rel_values(tag)
         merged = " ".join(values + [v for v in REL.split() if v not in values])
         return tag[: rel.start()] + f'rel="{merged}"' + tag[rel.end():]
 
     return _A_TAG.sub(fix, html)
+
+
+def unsecured_links(html: str, siteurl: str) -> list[tuple[int, str]]:
+    """List a page's external links without rel="noopener noreferrer", each as (offset in the page, address)."""
+    found = []
+    for match in _A_TAG.finditer(html):
+        address = _external_address(match.group(0), siteurl)
+        if address is not None and not set(REL.split()) <= set(_rel_values(match.group(0))):
+            found.append((match.start(), address))
+    return found
 
 
 @dataclass
@@ -108,8 +131,16 @@ def _target(folder: str, href: str, siteurl: str, folders: set[str]) -> tuple[st
     return target, parts.fragment
 
 
-def broken_links(output: Path, siteurl: str) -> list[str]:
-    """Return one line per internal link or #anchor in the output that leads nowhere."""
+@dataclass
+class LinkProblems:
+    """What the written pages' links get wrong, one line each (`page:line: link: ...`)."""
+
+    broken: list[str]  # internal links and #anchors that lead nowhere
+    unsecured: list[str]  # external links without rel="noopener noreferrer"
+
+
+def link_problems(output: Path, siteurl: str) -> LinkProblems:
+    """Read every written page once: its internal links and #anchors that lead nowhere, its external links without rel."""
     files: set[str] = set()
     folders: set[str] = {""}
     for folder, dirs, names in os.walk(output):
@@ -122,11 +153,17 @@ def broken_links(output: Path, siteurl: str) -> list[str]:
     ids: dict[str, set[str]] = {}
     waiting: list[tuple[str, int, str, str, str]] = []
     problems: list[tuple[str, int, str]] = []
+    unsecured: list[tuple[str, int, str]] = []
     resolved_here: dict[str, tuple[str, str] | None] = {}
     current_folder = None
     for name in sorted(f for f in files if f.endswith(".html")):
-        found = collect((output / name).read_text(encoding="utf-8", errors="replace"))
+        html = (output / name).read_text(encoding="utf-8", errors="replace")
+        found = collect(html)
         ids[name] = found.ids
+        # Content gets rel when it is read and the theme writes its own, so a link without it is a template's (or a
+        # static file's) to fix: reported, not rewritten behind the writer's back.
+        unsecured += [(name, offset, f'found {href!r}, which leaves the site without rel="{REL}"; add it where the link is written')
+                      for offset, href in unsecured_links(html, siteurl)]
         folder = posixpath.dirname(name)
         if folder != current_folder:  # navigation links recur on every page of a folder
             resolved_here, current_folder = {}, folder
@@ -149,7 +186,12 @@ def broken_links(output: Path, siteurl: str) -> list[str]:
                     _check_anchor(waiting.pop(), ids, problems)
     for link in waiting:
         _check_anchor(link, ids, problems)
-    # Lines are counted only for the rare broken link, not for every link of every page.
+    return LinkProblems(_lines(output, problems), _lines(output, unsecured))
+
+
+def _lines(output: Path, problems: list[tuple[str, int, str]]) -> list[str]:
+    """Write each problem as `page:line: link: text`, in page order."""
+    # Lines are counted only for the rare problem, not for every link of every page.
     return [f"{name}:{_LazyLine(output / name, offset)}: link: {text}" for name, offset, text in sorted(problems)]
 
 

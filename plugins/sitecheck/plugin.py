@@ -1,4 +1,4 @@
-"""Wire the written-site checks into Pelican's last signal."""
+"""Wire the written-site check into Pelican's last signal (the guide reader gives external links rel as it renders)."""
 
 from __future__ import annotations
 
@@ -7,26 +7,26 @@ from typing import Any
 
 from pelican import signals
 
-from .pages import SiteCheckError, broken_links, secure_external_links
+from .pages import REL, SiteCheckError, link_problems
 
 MAX_SHOWN = 50  # enough to fix a batch; the count says how many more there are
 
 
+def _listing(what: str, problems: list[str]) -> str:
+    """Say how many problems of one kind there are, and list the first MAX_SHOWN."""
+    more = f"\n... and {len(problems) - MAX_SHOWN} more" if len(problems) > MAX_SHOWN else ""
+    return f"{len(problems)} {what} in the written site:\n" + "\n".join(problems[:MAX_SHOWN]) + more
+
+
 def check_written_site(pelican: Any) -> None:
-    """Secure external links in every written page, then fail once on any broken internal link or anchor."""
-    output = Path(pelican.output_path)
-    siteurl = pelican.settings.get("SITEURL", "")
-    for page in output.rglob("*.html"):
-        html = page.read_text(encoding="utf-8", errors="replace")
-        secured = secure_external_links(html, siteurl)
-        if secured != html:
-            page.write_text(secured, encoding="utf-8")
-    problems = broken_links(output, siteurl)
-    if problems:
-        more = f"\n... and {len(problems) - MAX_SHOWN} more" if len(problems) > MAX_SHOWN else ""
-        raise SiteCheckError(f"{len(problems)} broken links in the written site:\n" + "\n".join(problems[:MAX_SHOWN]) + more)
+    """Fail once on any broken internal link or anchor and any external link without rel in the written pages."""
+    found = link_problems(Path(pelican.output_path), pelican.settings.get("SITEURL", ""))
+    kinds = (("broken links", found.broken), (f'external links without rel="{REL}"', found.unsecured))
+    listings = [_listing(what, problems) for what, problems in kinds if problems]
+    if listings:
+        raise SiteCheckError("\n".join(listings))
 
 
 def register() -> None:
-    """Connect the receiver (Pelican holds receivers weakly)."""
-    signals.finalized.connect(check_written_site)
+    """Connect the receivers (Pelican holds receivers weakly)."""
+    signals.finalized.connect(check_written_site)  # after everything: reads every written page, rewrites none

@@ -96,7 +96,7 @@ def _lighthouse(lighthouse: Path, chromium: str, url: str, preset: str) -> dict[
     result = subprocess.run(command, capture_output=True, text=True, env={**os.environ, "CHROME_PATH": chromium}, timeout=300)
     if result.returncode != 0:
         return (result.stderr.strip().splitlines() or [f"exit code {result.returncode}"])[-1]
-    report = json.loads(result.stdout)
+    report: dict[str, Any] = json.loads(result.stdout)
     if report.get("runtimeError"):
         return f"{report['runtimeError'].get('code')}: {report['runtimeError'].get('message')}"
     return report

@@ -85,7 +85,7 @@ class Preview:
         writer.write_file(article.save_as, generator.get_template(article.template), generator.context,
                           relative_urls=generator.settings["RELATIVE_URLS"], article=article,
                           category=article.category, url=article.url, blog=True)
-        page = site / article.save_as
+        page: Path = site / article.save_as
         self.stamps[source] = source.stat().st_mtime
         if served is not None:
             point(served, site)

@@ -26,7 +26,8 @@ class Project:
         """Read Pelican settings the way `pelican -s` does."""
         from pelican.settings import read_settings
 
-        return read_settings(str(self.root / settings_file), override=overrides or {})
+        settings: dict[str, Any] = read_settings(str(self.root / settings_file), override=overrides or {})
+        return settings
 
     @property
     def output(self) -> Path:

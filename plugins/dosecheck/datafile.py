@@ -31,7 +31,7 @@ def read_data_file(path: str | Path, display: str, model: type[Model], missing: 
     stat = file.stat() if file.is_file() else None
     if stat is None:
         raise DataFileError([Finding(display, None, "file", "no file", missing)])
-    return _read(str(file.resolve()), stat.st_mtime_ns, display, model)  # type: ignore[return-value]
+    return _read(str(file.resolve()), stat.st_mtime_ns, display, model)  # type: ignore[return-value]  # lru_cache drops Model: it is `model`'s
 
 
 @functools.lru_cache(maxsize=8)

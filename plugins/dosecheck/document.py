@@ -6,10 +6,13 @@ import os
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from .findings import Finding, field_name
 from .located_yaml import Located, YamlProblem, load
+
+if TYPE_CHECKING:  # guide_schema imports this module
+    from .guide_schema import Page
 
 Kind = Literal["guide", "page", "snippet"]  # a snippet: a shared section guides include, Markdown with no front matter
 MARKDOWN_EXTENSIONS = ("md", "markdown", "mkd", "mdown")
@@ -26,10 +29,11 @@ class Document:
     body: str
     body_line: int
     problems: list[Finding] = field(default_factory=list)
-    schema: Any = None  # the front matter's schema result, worked out once (see guide_schema.validate_front)
+    # The front matter's schema result (model, valid parts, findings), worked out once (see guide_schema.validate_front).
+    schema: tuple[Page | None, Page | None, list[Finding]] | None = None
 
     @property
-    def data(self) -> dict:
+    def data(self) -> dict[str, Any]:
         """Return the front matter as a dict (empty when it did not parse)."""
         return self.front.data if isinstance(self.front.data, dict) else {}
 

@@ -127,4 +127,4 @@ def _texts(name: str, topic: HelpTopic) -> Iterator[tuple[FieldPath, str]]:
 
 def help_path(settings: dict[str, Any]) -> Path:
     """Return the help file the settings name (HELP_FILE, relative to the content folder)."""
-    return Path(settings.get("PATH", "content")) / settings.get("HELP_FILE", "data/help.yaml")
+    return Path(settings.get("PATH", "content"), settings.get("HELP_FILE", "data/help.yaml"))

@@ -55,7 +55,7 @@ class Interactions:
 
 def interactions_path(settings: dict[str, Any]) -> Path:
     """Return the file the settings name (INTERACTIONS_FILE, relative to the content folder)."""
-    return Path(settings.get("PATH", "content")) / settings.get("INTERACTIONS_FILE", DEFAULT_FILE)
+    return Path(settings.get("PATH", "content"), settings.get("INTERACTIONS_FILE", DEFAULT_FILE))
 
 
 def load_interactions(path: str | Path, display: str, ref: Reference) -> Interactions | None:

@@ -39,7 +39,7 @@ FLOAT = "tag:yaml.org,2002:float"
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]  # yaml is untyped, and the base is picked at run time
     """SafeLoader without YAML 1.1's base-60 numbers, so `10:30` stays the text a writer typed."""
 
 

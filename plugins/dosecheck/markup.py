@@ -76,14 +76,14 @@ class Figures:
         return FIGURE.sub(shown, text)
 
 
-class _FigurePattern(InlineProcessor):
+class _FigurePattern(InlineProcessor):  # type: ignore[misc]  # Python-Markdown is untyped (no stubs), so its InlineProcessor is Any
     """Turn `{{...}}` in Markdown text into the checked figure's element."""
 
     def __init__(self, converter: Converter) -> None:
         super().__init__(FIGURE.pattern)
         self.converter = converter
 
-    def handleMatch(self, m: re.Match[str], data: str) -> tuple[etree.Element, int, int]:  # type: ignore[override]  # noqa: N802 - Markdown's name
+    def handleMatch(self, m: re.Match[str], data: str) -> tuple[etree.Element, int, int]:  # noqa: N802 - Markdown's name
         figures = self.converter.figures
         assert figures is not None  # set for the length of each conversion
         tag, attrs, text = figures.element(m[1])
@@ -92,7 +92,7 @@ class _FigurePattern(InlineProcessor):
         return element, m.start(0), m.end(0)
 
 
-class _FigureExtension(Extension):
+class _FigureExtension(Extension):  # type: ignore[misc]  # Python-Markdown is untyped (no stubs), so its Extension is Any
     """Register the figure pattern after code spans, escapes, links and images, so `{{` in code stays as written."""
 
     def __init__(self, converter: Converter) -> None:
@@ -104,7 +104,7 @@ class _FigureExtension(Extension):
         md.treeprocessors.register(_TableCards(md), "table_cards", 5)  # after inline parsing (20): labels are final text
 
 
-class _TableCards(Treeprocessor):
+class _TableCards(Treeprocessor):  # type: ignore[misc]  # Python-Markdown is untyped (no stubs), so its Treeprocessor is Any
     """Label each cell of a table written in Markdown with its column's heading, so on a phone each row reads as a card."""
 
     def run(self, root: etree.Element) -> None:
@@ -142,9 +142,9 @@ class Converter:
     def __init__(self, config: dict[str, Any] | None) -> None:
         options = normalise(config)
         options["extensions"] = [*options["extensions"], _FigureExtension(self)]
-        self.body = Markdown(**options)  # type: ignore[arg-type]
+        self.body = Markdown(**options)
         # FAQ answers are front-matter strings: their raw HTML is shown as text, never run.
-        self.answer = Markdown(**options)  # type: ignore[arg-type]
+        self.answer = Markdown(**options)
         self.answer.preprocessors.deregister("html_block")
         self.answer.inlinePatterns.deregister("html")
         self.figures: Figures | None = None
@@ -155,7 +155,8 @@ class Converter:
         md.reset()
         self.figures = figures
         try:
-            return md.convert(text)
+            html: str = md.convert(text)
+            return html
         finally:
             self.figures = None
 

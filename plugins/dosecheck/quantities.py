@@ -69,7 +69,7 @@ UNITS_FILE = Path(__file__).with_name("units.txt")
 
 
 @functools.cache
-def registry() -> pint.UnitRegistry:
+def registry() -> pint.UnitRegistry[float]:
     """Return the one unit registry: pint with the mass units in units.txt, read in milliseconds, cached nowhere."""
     return pint.UnitRegistry(str(UNITS_FILE), cache_folder=None)
 

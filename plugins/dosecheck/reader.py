@@ -28,7 +28,7 @@ LINED_FIELDS = ("last_reviewed", "next_review_due", "title", "slug", "template",
 PELICAN_FIELDS = ("date", "modified", "category", "tags", "slug", "status", "author", "authors")
 
 
-class GuideReader(MarkdownReader):
+class GuideReader(MarkdownReader):  # type: ignore[misc]  # Pelican is untyped (no stubs), so its MarkdownReader is Any
     """Read front matter with line numbers, and the body with Python-Markdown."""
 
     file_extensions = list(MARKDOWN_EXTENSIONS)

@@ -7,10 +7,10 @@ import contextlib
 import functools
 import itertools
 import os
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from decimal import Decimal
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import Field, ValidationError, field_validator
 
@@ -26,6 +26,7 @@ from .servings import MASS_MEASURES, Serving, ServingError, parse_serving
 
 Mg = Annotated[float, Field(gt=0, allow_inf_nan=False)]
 LISTED_TOLERANCE = 0.10  # how far a fact sheet's listed serving may stray from SR Legacy unexplained
+T = TypeVar("T")
 
 
 class ReferenceFileError(FindingsError):
@@ -380,11 +381,11 @@ def _key(name: str) -> str:
     return " ".join(str(name).lower().replace("_", " ").split())
 
 
-def _index(items: list, names: object) -> dict:
+def _index(items: Iterable[T], names: Callable[[T], Iterable[str]]) -> dict[str, T]:
     """Index items under each of their names."""
-    out: dict[str, Any] = {}
+    out: dict[str, T] = {}
     for item in items:
-        for name in names(item):  # type: ignore[operator]
+        for name in names(item):
             out.setdefault(_key(name), item)
     return out
 

@@ -16,7 +16,7 @@ from .document import MARKDOWN_EXTENSIONS, Kind
 T = TypeVar("T")
 
 
-class _FileFinder(Generator):
+class _FileFinder(Generator):  # type: ignore[misc]  # Pelican is untyped (no stubs), so its Generator is Any
     """Pelican's search for a generator's files (PATH, IGNORE_FILES, the *_EXCLUDES), without a generator's templates."""
 
     def __init__(self, settings: Mapping[str, Any]) -> None:  # what get_files reads; no readers, templates or signals

@@ -21,7 +21,7 @@ TEMPLATE = "journal"
 DEFAULTS = {"JOURNAL_URL": "journal/", "JOURNAL_SAVE_AS": "journal/index.html"}
 
 
-class JournalGenerator(Generator):
+class JournalGenerator(Generator):  # type: ignore[misc]  # Pelican is untyped (no stubs), so its Generator is Any
     """Write the journal page, with the reference's figures embedded, and its service worker, every build."""
 
     def generate_output(self, writer: Any) -> None:

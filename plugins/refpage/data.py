@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from dosecheck.findings import WriterFacingError
 from dosecheck.quantities import fmt, whole
-from dosecheck.reference import Food, Nutrient, Reference, RefSource
+from dosecheck.reference import Food, IntakeValue, Nutrient, Reference, RefSource
 from dosecheck.rules.doses import RuleProblem, upper_limit
 from dosecheck.servings import parse_serving
 
@@ -195,7 +195,7 @@ def intakes(ref: Reference) -> Intakes:
         if not values:
             continue
 
-        def cell(sex: str | None, condition: str | None, values: list = values) -> str:
+        def cell(sex: str | None, condition: str | None, values: list[IntakeValue] = values) -> str:
             found = [v for v in values if v.condition == condition and (sex is None or v.sex in (sex, "both"))]
             return _mg_day(found[0].mg) if found else NONE
 

@@ -23,7 +23,7 @@ FOODS_CAPTION = "Magnesium per serving of each food"
 DEFAULTS = {"REFPAGE_URL": "reference/", "REFPAGE_SAVE_AS": "reference/index.html"}
 
 
-class ReferencePageGenerator(Generator):
+class ReferencePageGenerator(Generator):  # type: ignore[misc]  # Pelican is untyped (no stubs), so its Generator is Any
     """Write the dose reference page from the reference file, every build."""
 
     def generate_output(self, writer: Any) -> None:

@@ -46,9 +46,9 @@ def check_doses(guide: Page, doc: Document, ref: Reference) -> tuple[list[Findin
             loc: FieldPath = ("doses", t_index, "rows", r_index)
             try:
                 if isinstance(table, IntakeTable):
-                    lines.append(_intake_row(table, row, ref))  # type: ignore[arg-type]
+                    lines.append(_intake_row(table, row, ref))  # type: ignore[arg-type]  # a table's rows are of its kind; mypy cannot tie the unions
                 else:
-                    line, warning = _supplement_row(table, row, ref, sources)  # type: ignore[arg-type]
+                    line, warning = _supplement_row(table, row, ref, sources)  # type: ignore[arg-type]  # likewise; a None table has no rows
                     lines.append(line)
                     if warning is not None:
                         findings.append(finding_at(doc, loc + ("amount",), *warning, "warning"))

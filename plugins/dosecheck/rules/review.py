@@ -33,7 +33,8 @@ def review_due(guide: Page | ReviewDates) -> datetime.date | None:
         return guide.next_review_due
     if guide.last_reviewed is None:
         return None
-    return guide.last_reviewed + relativedelta(months=REVIEW_CYCLE_MONTHS)
+    due: datetime.date = guide.last_reviewed + relativedelta(months=REVIEW_CYCLE_MONTHS)
+    return due
 
 
 @dataclass(frozen=True)

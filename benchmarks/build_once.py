@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import resource
 import sys
 import time
 from pathlib import Path
@@ -45,7 +46,7 @@ def main(task: str, variant: str, work: str) -> None:
                 build(project, overrides)  # the full rebuild that follows, as `invoke serve` runs it
         finally:
             guide.write_text(old, encoding="utf-8")
-        print(json.dumps({"seconds": seconds}))
+        _report(seconds)
         return
     started = time.perf_counter()
     if task == "check":
@@ -56,7 +57,14 @@ def main(task: str, variant: str, work: str) -> None:
         assert not [f for f in findings if f.severity == "error"], findings[:3]
     else:
         build(project, overrides)
-    print(json.dumps({"seconds": time.perf_counter() - started}))
+    _report(time.perf_counter() - started)
+
+
+def _report(seconds: float) -> None:
+    """Print the time, and the peak memory of this process and of the largest process it started (Pagefind, a worker)."""
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    started = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(json.dumps({"seconds": seconds, "memory": own, "started_memory": started}))
 
 
 def _project_build(project: Any, overrides: dict[str, str]) -> None:

@@ -73,7 +73,8 @@ def guide(n: int, rng: random.Random) -> str:
         if index in (1, 4):
             sections.append(_comparison_table(rng))
     body = "\n\n".join(sections[:3]) + "\n\n[[doses]]\n\n" + "\n\n".join(sections[3:]) + "\n\n[[foods]]\n"
-    return "---\n" + yaml.safe_dump(front, sort_keys=False, allow_unicode=True) + "---\n\n" + body
+    header: str = yaml.safe_dump(front, sort_keys=False, allow_unicode=True)
+    return "---\n" + header + "---\n\n" + body
 
 
 def write_corpus(target: Path, count: int, seed: int = 1) -> Path:

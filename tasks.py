@@ -95,8 +95,8 @@ def reliability(c: Context) -> None:
 
 
 @task
-def bench(c: Context, sizes: str = "100,1000,5000", repeat: int = 3) -> None:
-    """Benchmark the project against plain Pelican on generated corpora: invoke bench --sizes 100,1000 --repeat 3."""
+def bench(c: Context, sizes: str = "300,1000,5000", repeat: int = 3) -> None:
+    """Benchmark the project against Pelican with its theme and stock Pelican: invoke bench --sizes 300,1000 --repeat 3."""
     from benchmarks.run import main
 
     print(main([int(s) for s in sizes.split(",")], repeat))

@@ -101,7 +101,7 @@ def table(size: int, results: dict[str, dict[str, list[float]]]) -> list[str]:
     for scenario in SCENARIOS:
         unit = "" if "memory" in scenario else " s"
         medians = {v: _median(results, v, scenario) for v in VARIANTS}
-        cells = [f"{m:.2f}{unit}" if m is not None else "—" for m in medians.values()]
+        cells = [f"{m:.2f}{unit}" if m else "—" for m in medians.values()]  # 0: a build that starts no process
         mine = medians["project"]
         ratios = [f"{mine / other:.2f}" if mine is not None and other else "—" for other in (medians["plain"], medians["stock"])]
         rows.append(f"| {scenario} | {' | '.join(cells + ratios)} |")

@@ -43,7 +43,7 @@ def _table(
     anchor: str, caption: Markup, headers: Sequence[str], rows: Sequence[Sequence[object]], refs: Sequence[str],
     row_classes: Sequence[str] = (),
 ) -> Markup:
-    """Render a table whose first column heads each row; each cell carries its header, so a phone shows rows as cards."""
+    """Render a guide's table, leaving out what every row leaves empty or says alike (said once in the caption)."""
     # A column empty in every row is left out, and one with the same value in every row (of two or more) is said
     # once, in the caption: fewer columns fit a narrow screen, and nothing is lost.
     keep = [0]
@@ -58,22 +58,33 @@ def _table(
             extra.append(Markup("{}: {}").format(headers[column].lower(), Markup(value)))
             continue
         keep.append(column)
-    # escape() leaves Markup (a supervised warning) as it is and escapes everything else; plain
-    # f-strings over escaped parts are several times faster than Markup.format on thousands of rows.
-    head = "".join(f'<th scope="col">{escape(headers[c])}</th>' for c in keep)
-    labels = [escape(headers[c]) for c in keep]
-    body = []
-    for index, cells in enumerate(rows):
-        css = row_classes[index] if index < len(row_classes) and row_classes[index] else ""
-        tr = f'<tr class="{escape(css)}">' if css else "<tr>"
-        tds = "".join(f'<td data-label="{label}">{escape(cells[c])}</td>' for c, label in zip(keep[1:], labels[1:], strict=True))
-        body.append(f'{tr}<th scope="row" data-label="{labels[0]}">{escape(cells[0])}</th>{tds}</tr>')
     if extra:
         caption = caption + Markup(" (") + Markup("; ").join(extra) + Markup(")")
+    return data_table(anchor, caption, [headers[c] for c in keep], [[cells[c] for c in keep] for cells in rows], refs,
+                      row_classes=row_classes)
+
+
+def data_table(
+    anchor: str, caption: object, headers: Sequence[object], rows: Sequence[Sequence[object]], refs: Sequence[str], *,
+    row_classes: Sequence[str] = (), css: str = "checked-table",
+) -> Markup:
+    """Render a table of checked figures, for guides and the dose reference page alike: a scrolling region named by its
+    caption, the references it was checked against in `data-ref`, the first column heading each row, and each cell
+    labelled with its column's header, so a phone shows rows as cards."""
+    # escape() leaves Markup (a figure, a supervised warning) as it is and escapes everything else; plain
+    # f-strings over escaped parts are several times faster than Markup.format on thousands of rows.
+    labels = [escape(h) for h in headers]
+    head = "".join(f'<th scope="col">{label}</th>' for label in labels)
+    body = []
+    for index, cells in enumerate(rows):
+        css_row = row_classes[index] if index < len(row_classes) and row_classes[index] else ""
+        tr = f'<tr class="{escape(css_row)}">' if css_row else "<tr>"
+        tds = "".join(f'<td data-label="{label}">{escape(cell)}</td>' for cell, label in zip(cells[1:], labels[1:], strict=True))
+        body.append(f'{tr}<th scope="row" data-label="{labels[0]}">{escape(cells[0])}</th>{tds}</tr>')
     name, text, checked = escape(anchor), escape(caption), escape(" ".join(dict.fromkeys(refs)))
     return Markup(
         f'<div class="table-wrap" role="region" tabindex="0" aria-labelledby="{name}-caption">'
-        f'<table class="checked-table" id="{name}" data-ref="{checked}"><caption id="{name}-caption">{text}</caption>'
+        f'<table class="{escape(css)}" id="{name}" data-ref="{checked}"><caption id="{name}-caption">{text}</caption>'
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>"
     )
 

@@ -15,6 +15,7 @@ from dosecheck.review import last_review
 from .calculator import LABEL_AMOUNTS, calc_data, precomputed
 from .chart import render_chart
 from .data import build_page
+from .tables import reference_tables
 
 logger = logging.getLogger(__name__)
 
@@ -39,6 +40,7 @@ class ReferencePageGenerator(Generator):  # type: ignore[misc]  # Pelican is unt
             return
         page = build_page(site_reference(self.settings))  # parsed once per version of the file, shared with the checks
         review = last_review(Path(reference_path(self.settings)))
+        rows = precomputed(page.forms.rows)
         writer.write_file(
             save_as,
             template,
@@ -47,11 +49,9 @@ class ReferencePageGenerator(Generator):  # type: ignore[misc]  # Pelican is unt
             url=self.settings["REFPAGE_URL"],
             refpage=page,
             reference_review=review,
-            foods_caption=FOODS_CAPTION,
             foods_chart=render_chart(page.foods.rows, FOODS_CAPTION),
             calc_data=calc_data(page.forms.rows, page.upper_limits.adult_mg),
-            label_amounts=LABEL_AMOUNTS,
-            precomputed=precomputed(page.forms.rows),
+            tables=reference_tables(page, rows, LABEL_AMOUNTS, FOODS_CAPTION),
         )
 
 

@@ -18,6 +18,7 @@ class SearchIndex:
     def __init__(self, root: Path, site: Path) -> None:
         """Start indexing `site` into site/pagefind/."""
         self.site = site
+        self.failure: str | None = None  # why Pagefind could not start
         command = [sys.executable, "-m", "pagefind", "--site", str(site)]
         try:
             self.process: subprocess.Popen[str] | None = subprocess.Popen(

@@ -104,8 +104,9 @@ def preread(generator: Any) -> None:
     if settings.get("CONTENT_CACHING_LAYER", "reader") != "reader":
         return
     kind: Kind = "page" if isinstance(generator, PagesGenerator) else "guide"
-    stale = [(Path(os.path.abspath(file)), k) for file, k in source_files(settings)
-             if k == kind and readers.get_cached_data(os.path.abspath(file), (None, None))[0] is None]
+    # Pelican keys its cache by absolute path, as read_file makes it.
+    files = [Path(os.path.abspath(file)) for file, k in source_files(settings) if k == kind]
+    stale = [(file, kind) for file in files if readers.get_cached_data(str(file), (None, None))[0] is None]
     reader = readers.readers.get("md")
     if reader is None or not isinstance(reader, GuideReader):
         return
